@@ -1,0 +1,126 @@
+r"""Argument normalisation, validation and output-size arithmetic.
+
+One place for both backends, so that :mod:`cnndoc.numpy` and
+:mod:`cnndoc.torch` accept the same arguments and raise the same errors.
+Nothing here imports NumPy or PyTorch: callers pass shapes and dtype facts.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Sequence, Union
+
+Pair = tuple[int, int]
+Padding = Union[int, Sequence[int], str]
+PADDING_MODES = ("valid", "same", "full")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def pair(value, name: str, minimum: int = 1) -> Pair:
+    """Return ``(a, b)`` from an int or a pair of ints, each at least ``minimum``.
+
+    >>> pair(2, "stride")
+    (2, 2)
+    >>> pair((1, 3), "dilation")
+    (1, 3)
+    """
+    if _is_int(value):
+        out = (int(value), int(value))
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
+        out = (int(value[0]), int(value[1]))
+    else:
+        raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}")
+    if min(out) < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    return out
+
+
+def padding_amounts(padding: Padding, kernel_size: Pair, stride: Pair = (1, 1),
+                    dilation: Pair = (1, 1)) -> tuple[Pair, Pair]:
+    r"""Zero padding ``((top, bottom), (left, right))`` for a padding argument.
+
+    ``"valid"`` adds none; ``"full"`` adds :math:`d(k-1)` on each side, so that every
+    kernel position that touches the input is kept; ``"same"`` adds
+    :math:`d(k-1)` in total, the extra zero (for an even kernel) at the bottom/right
+    as in PyTorch, and needs stride 1.
+
+    >>> padding_amounts("same", (4, 3))
+    ((1, 2), (1, 1))
+    >>> padding_amounts("full", (3, 3))
+    ((2, 2), (2, 2))
+    """
+    if isinstance(padding, str):
+        if padding not in PADDING_MODES:
+            raise ValueError(f"padding must be an int, a pair of ints or one of {PADDING_MODES}, got {padding!r}")
+        if padding == "valid":
+            return (0, 0), (0, 0)
+        total = [d * (k - 1) for k, d in zip(kernel_size, dilation)]
+        if padding == "full":
+            return (total[0], total[0]), (total[1], total[1])
+        if stride != (1, 1):
+            raise ValueError(f"padding='same' needs stride 1 (as in PyTorch), got stride={stride}")
+        return tuple((t // 2, t - t // 2) for t in total)  # type: ignore[return-value]
+    ph, pw = pair(padding, "padding", minimum=0)
+    return (ph, ph), (pw, pw)
+
+
+def output_length(n: int, k: int, stride: int = 1, pad: Pair = (0, 0), dilation: int = 1) -> int:
+    r"""Output length along one axis: :math:`\lfloor (n + p_0 + p_1 - d(k-1) - 1)/s \rfloor + 1`."""
+    return (n + pad[0] + pad[1] - dilation * (k - 1) - 1) // stride + 1
+
+
+def conv_output_size(input_size, kernel_size, stride=1, padding: Padding = 0, dilation=1):
+    r"""Spatial output size of a convolution or pooling window.
+
+    .. math:: n_\text{out} = \left\lfloor \frac{n + p_\text{lo} + p_\text{hi} - d(k-1) - 1}{s} \right\rfloor + 1
+
+    ``input_size`` and ``kernel_size`` are ints (one axis, returns an int) or pairs
+    (returns a pair). ``padding`` accepts what :func:`conv2d` accepts.
+
+    >>> conv_output_size(32, 5)
+    28
+    >>> conv_output_size((32, 32), 3, stride=2, padding=1)
+    (16, 16)
+    >>> conv_output_size(7, 3, padding="full")
+    9
+    """
+    one_axis = _is_int(input_size)
+    n = pair(input_size, "input_size")
+    k = pair(kernel_size, "kernel_size")
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    pads = padding_amounts(padding, k, s, d)
+    out = tuple(output_length(n[i], k[i], s[i], pads[i], d[i]) for i in range(2))
+    if min(out) < 1:
+        raise ValueError(
+            f"kernel_size {k} (dilation {d}) is larger than the padded input "
+            f"{tuple(n[i] + sum(pads[i]) for i in range(2))} (input_size {n}, padding {padding!r})"
+        )
+    return out[0] if one_axis else out
+
+
+def check_ndim(shape: tuple, name: str, allowed: Sequence[int], layout: str) -> None:
+    """Raise ``ValueError`` unless ``len(shape)`` is one of ``allowed``."""
+    if len(shape) not in allowed:
+        want = " or ".join(f"{n}-D" for n in allowed)
+        raise ValueError(f"{name} must be {want} {layout}, got shape {tuple(shape)}")
+
+
+def check_dtype(name: str, dtype, is_floating: bool, is_complex: bool = False) -> None:
+    """Raise ``TypeError`` for integer, boolean or complex data (only real floats are supported)."""
+    if is_complex or not is_floating:
+        raise TypeError(f"{name} must hold real floating-point numbers, got dtype {dtype}")
+
+
+def check_conv2d(V_shape: tuple, K_shape: tuple, bias_shape, groups: int = 1) -> None:
+    """Check the shapes of a batched ``conv2d``: V ``(N, C_in, H, W)``, K ``(C_out, C_in, kH, kW)``."""
+    check_ndim(K_shape, "K (weight)", [4], "(C_out, C_in, kH, kW)")
+    if V_shape[1] != K_shape[1]:
+        raise ValueError(
+            f"channel mismatch: V has C_in={V_shape[1]} (shape {tuple(V_shape)}) but K expects "
+            f"C_in={K_shape[1]} (shape {tuple(K_shape)})"
+        )
+    if bias_shape is not None and tuple(bias_shape) != (K_shape[0],):
+        raise ValueError(f"bias must have shape (C_out,) = ({K_shape[0]},), got {tuple(bias_shape)}")

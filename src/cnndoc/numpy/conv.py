@@ -1,0 +1,3 @@
+"""conv (numpy backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""grad (numpy backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""neuro (numpy backend)."""
+
+__all__: list[str] = []

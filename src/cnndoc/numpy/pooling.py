@@ -1,0 +1,3 @@
+"""pooling (numpy backend)."""
+
+__all__: list[str] = []

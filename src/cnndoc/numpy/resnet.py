@@ -1,0 +1,3 @@
+"""resnet (numpy backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""variants (numpy backend)."""
+
+__all__: list[str] = []

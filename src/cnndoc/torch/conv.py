@@ -1,0 +1,3 @@
+"""conv (torch backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""grad (torch backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""neuro (torch backend)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""pooling (torch backend)."""
+
+__all__: list[str] = []

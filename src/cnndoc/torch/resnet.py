@@ -1,0 +1,3 @@
+"""resnet (torch backend)."""
+
+__all__: list[str] = []

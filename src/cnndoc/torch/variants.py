@@ -1,0 +1,3 @@
+"""variants (torch backend)."""
+
+__all__: list[str] = []
