@@ -124,3 +124,73 @@ def check_conv2d(V_shape: tuple, K_shape: tuple, bias_shape, groups: int = 1) ->
         )
     if bias_shape is not None and tuple(bias_shape) != (K_shape[0],):
         raise ValueError(f"bias must have shape (C_out,) = ({K_shape[0]},), got {tuple(bias_shape)}")
+
+
+def check_reverse_correlation(stimuli_shape: tuple, responses_shape: tuple, ridge: float = 0.0) -> None:
+    """Check stimuli ``(T, H, W)``, responses ``(T,)`` (the same ``T >= 1``) and ``ridge >= 0``."""
+    check_ndim(stimuli_shape, "stimuli", [3], "(T, H, W)")
+    check_ndim(responses_shape, "responses", [1], "(T,)")
+    if stimuli_shape[0] != responses_shape[0] or stimuli_shape[0] < 1:
+        raise ValueError(
+            f"stimuli and responses must have the same length T >= 1, got stimuli shape "
+            f"{tuple(stimuli_shape)} and responses shape {tuple(responses_shape)}"
+        )
+    if not ridge >= 0:
+        raise ValueError(f"ridge must be >= 0, got {ridge!r}")
+
+
+def positive_int(value, name: str) -> int:
+    """Return ``value`` if it is an int >= 1, else raise ``TypeError`` / ``ValueError`` naming it."""
+    if not _is_int(value):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be >= 1, got {value!r}")
+    return int(value)
+
+
+def mode_padding(mode: str, input_size: Sequence[int], kernel_size: Sequence[int],
+                 convolution: bool = False) -> tuple[Pair, ...]:
+    r"""Zero padding per axis that turns a single-channel ``mode`` into a valid correlation.
+
+    The modes of ``numpy.convolve`` and ``scipy.signal.convolve2d`` / ``correlate2d``
+    (for a convolution, the kernel is flipped first): ``"full"`` pads :math:`k-1` on each
+    side; ``"valid"`` keeps the positions where one array covers the other
+    (:math:`|n-k|+1` outputs); ``"same"`` keeps :math:`n` outputs centred on the full
+    output, padding :math:`(\lfloor (k-1)/2 \rfloor, \lfloor k/2 \rfloor)` for a correlation
+    and the mirror image for a convolution.
+
+    >>> mode_padding("same", (5, 5), (4, 3))
+    ((1, 2), (1, 1))
+    >>> mode_padding("same", (5, 5), (4, 3), convolution=True)
+    ((2, 1), (1, 1))
+    >>> mode_padding("valid", (2, 3), (4, 5))
+    ((2, 2), (2, 2))
+    """
+    if mode not in PADDING_MODES:
+        raise ValueError(f"mode must be one of {PADDING_MODES}, got {mode!r}")
+    sizes = list(zip(input_size, kernel_size))
+    if mode == "full":
+        return tuple((k - 1, k - 1) for n, k in sizes)
+    if mode == "valid":
+        if not (all(n >= k for n, k in sizes) or all(n <= k for n, k in sizes)):
+            raise ValueError(
+                f"mode='valid' needs one array at least as large as the other in every axis, "
+                f"got input shape {tuple(input_size)} and kernel shape {tuple(kernel_size)}"
+            )
+        return tuple((max(k - n, 0), max(k - n, 0)) for n, k in sizes)
+    return tuple((k // 2, (k - 1) // 2) if convolution else ((k - 1) // 2, k // 2) for n, k in sizes)
+
+
+def conv2d_geometry(V_shape: tuple, K_shape: tuple, bias_shape=None, stride=1,
+                    padding: Padding = 0, dilation=1):
+    """Check a ``conv2d`` call and return ``(pads, stride, dilation, (H_out, W_out))``.
+
+    V is ``(N, C_in, H, W)`` or unbatched ``(C_in, H, W)``, K ``(C_out, C_in, kH, kW)``;
+    ``pads`` is ``((top, bottom), (left, right))`` as in :func:`padding_amounts`.
+    """
+    check_ndim(V_shape, "V (input)", [3, 4], "(N, C_in, H, W) or unbatched (C_in, H, W)")
+    check_conv2d(tuple(V_shape) if len(V_shape) == 4 else (1, *V_shape), K_shape, bias_shape)
+    s, d = pair(stride, "stride"), pair(dilation, "dilation")
+    k = (K_shape[2], K_shape[3])
+    pads = padding_amounts(padding, k, s, d)
+    return pads, s, d, conv_output_size(tuple(V_shape[-2:]), k, s, padding, d)

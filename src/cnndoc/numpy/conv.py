@@ -1,3 +1,218 @@
-"""conv (numpy backend)."""
+r"""The convolution operation (NumPy reference).
 
-__all__: list[str] = []
+Single-channel convolution and cross-correlation in 1-D and 2-D with the
+``full`` / ``valid`` / ``same`` modes of :func:`numpy.convolve` and
+:func:`scipy.signal.convolve2d`; batched multichannel :func:`conv2d` with the
+semantics of ``torch.nn.functional.conv2d``; and :func:`conv_matrix`, the
+same map written as a (sparse, doubly block Toeplitz) matrix.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, mode_padding
+
+__all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix"]
+
+
+def _float_array(name: str, x) -> np.ndarray:
+    """``np.asarray(x)``, refusing integer, boolean and complex data."""
+    x = np.asarray(x)
+    check_dtype(name, x.dtype, np.issubdtype(x.dtype, np.floating), np.iscomplexobj(x))
+    return x
+
+
+def _pad2d(V: np.ndarray, pads) -> np.ndarray:
+    """Zero-pad the last two axes by ``((top, bottom), (left, right))``; a negative amount crops."""
+    crop = tuple(slice(max(-lo, 0), V.shape[ax] - max(-hi, 0)) for ax, (lo, hi) in zip((-2, -1), pads))
+    grow = [(0, 0)] * (V.ndim - 2) + [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+    return np.pad(V[(..., *crop)], grow)
+
+
+def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
+    """Read-only view ``(N, C, H_out, W_out, kH, kW)`` of the windows of a padded ``Vp`` (N, C, Hp, Wp).
+
+    ``windows[n, c, i, j, m, q] = Vp[n, c, s_h i + d_h m, s_w j + d_w q]``.
+    """
+    N, C, Hp, Wp = Vp.shape
+    (kH, kW), (sh, sw), (dh, dw) = kernel_size, stride, dilation
+    H_out, W_out = (Hp - dh * (kH - 1) - 1) // sh + 1, (Wp - dw * (kW - 1) - 1) // sw + 1
+    bN, bC, bH, bW = Vp.strides
+    return as_strided(Vp, (N, C, H_out, W_out, kH, kW),
+                      (bN, bC, sh * bH, sw * bW, dh * bH, dw * bW), writeable=False)
+
+
+def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1)) -> np.ndarray:
+    r"""Cross-correlation of the zero-padded V (N, C_in, H, W) with K (C_out, C_in, kH, kW).
+
+    .. math:: Z_{n,o,i,j} = \sum_{c,m,q} V^{pad}_{n,c,\,s_h i + d_h m,\,s_w j + d_w q} K_{o,c,m,q}
+    """
+    win = _windows(_pad2d(V, pads), K.shape[-2:], stride, dilation)  # (N, C_in, H_out, W_out, kH, kW)
+    return np.einsum("nchwmq,ocmq->nohw", win, K, optimize=True)  # (N, C_out, H_out, W_out)
+
+
+def flip_kernel(K):
+    r"""Reverse the last two axes: :math:`K^{flip}_{m,n} = K_{k_H-1-m,\,k_W-1-n}`.
+
+    A convolution is a cross-correlation with the flipped kernel.
+
+    >>> flip_kernel(np.arange(4.0).reshape(2, 2)).tolist()
+    [[3.0, 2.0], [1.0, 0.0]]
+    """
+    K = np.asarray(K)
+    check_ndim(K.shape, "K", range(2, 7), "(..., kH, kW)")
+    return K[..., ::-1, ::-1]
+
+
+def _single_channel(I, K, mode: str, convolution: bool) -> np.ndarray:
+    """Shared body of :func:`convolve2d` and :func:`correlate2d`."""
+    I, K = _float_array("I", I), _float_array("K", K)
+    check_ndim(I.shape, "I", [2], "(H, W)")
+    check_ndim(K.shape, "K", [2], "(kH, kW)")
+    pads = mode_padding(mode, I.shape, K.shape, convolution)
+    if convolution:
+        K = flip_kernel(K)
+    return _correlate(I[None, None], K[None, None], pads)[0, 0]
+
+
+def correlate2d(I, K, mode: str = "full"):
+    r"""Cross-correlation of one image with one kernel.
+
+    .. math:: S(i, j) = (I \star K)(i, j) = \sum_m \sum_n I(i + m,\, j + n)\, K(m, n)
+
+    I ``(H, W)``, K ``(kH, kW)``. ``mode`` as in ``scipy.signal.correlate2d`` with zero fill:
+    ``"full"`` ``(H+kH-1, W+kW-1)`` (every overlap), ``"valid"`` ``(|H-kH|+1, |W-kW|+1)``
+    (complete overlaps only), ``"same"`` ``(H, W)`` (centred on ``full``; for an even kernel
+    the extra zero goes bottom/right, as in scipy and PyTorch).
+
+    >>> I = np.arange(9.0).reshape(3, 3)
+    >>> correlate2d(I, np.array([[1.0, 0.0], [0.0, -1.0]]), mode="valid").tolist()
+    [[-4.0, -4.0], [-4.0, -4.0]]
+    """
+    return _single_channel(I, K, mode, convolution=False)
+
+
+def convolve2d(I, K, mode: str = "full"):
+    r"""Convolution of one image with one kernel.
+
+    .. math:: S(i, j) = (I * K)(i, j) = \sum_m \sum_n I(m, n)\, K(i - m,\, j - n)
+
+    I ``(H, W)``, K ``(kH, kW)``; the sum runs over the indices where both factors exist
+    (zero outside). Commutative in ``"full"`` mode: ``I * K == K * I``. Equal to
+    ``correlate2d(I, flip_kernel(K))`` in ``"full"`` and ``"valid"`` modes. ``mode`` as in
+    ``scipy.signal.convolve2d`` (``"same"`` keeps ``(H, W)`` outputs centred on ``full``).
+
+    >>> convolve2d(np.ones((2, 2)), np.array([[1.0, 2.0], [3.0, 4.0]])).tolist()
+    [[1.0, 3.0, 2.0], [4.0, 10.0, 6.0], [3.0, 7.0, 4.0]]
+    """
+    return _single_channel(I, K, mode, convolution=True)
+
+
+def convolve1d(x, w, mode: str = "full"):
+    r"""Discrete 1-D convolution :math:`s(t) = (x * w)(t) = \sum_a x(a)\, w(t - a)`.
+
+    x ``(n,)``, w ``(k,)``. Modes exactly as :func:`numpy.convolve`: ``"full"`` ``n+k-1``
+    outputs, ``"valid"`` ``max(n,k)-min(n,k)+1``, ``"same"`` ``max(n,k)`` (the shorter
+    array is used as the kernel; convolution is commutative).
+
+    >>> convolve1d(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0, 0.5])).tolist()
+    [0.0, 1.0, 2.5, 4.0, 1.5]
+    """
+    x, w = _float_array("x", x), _float_array("w", w)
+    check_ndim(x.shape, "x", [1], "(n,)")
+    check_ndim(w.shape, "w", [1], "(k,)")
+    if len(w) > len(x):
+        x, w = w, x
+    return convolve2d(x[None], w[None], mode)[0]
+
+
+def conv2d(V, K, bias=None, stride=1, padding=0, dilation=1):
+    r"""Batched multichannel 2-D convolution layer (a cross-correlation, as in PyTorch).
+
+    .. math:: Z_{n,i,j,k} = b_i + \sum_{l,m,q} V_{n,\,l,\; s j + d m - p,\; s k + d q - p}\; K_{i,l,m,q}
+
+    V ``(N, C_in, H, W)`` (or unbatched ``(C_in, H, W)``), K ``(C_out, C_in, kH, kW)``,
+    bias ``(C_out,)`` → Z ``(N, C_out, H_out, W_out)`` with
+    :math:`H_\text{out} = \lfloor (H + p_\text{top} + p_\text{bottom} - d(k_H - 1) - 1)/s \rfloor + 1`.
+    ``stride``, ``dilation``: int or pair. ``padding``: int, pair, ``"valid"`` (none),
+    ``"same"`` (stride 1; an odd total puts the extra zero bottom/right, as in PyTorch) or
+    ``"full"`` (:math:`d(k-1)` zeros on every side).
+
+    >>> V = np.arange(16.0).reshape(1, 1, 4, 4)
+    >>> conv2d(V, np.ones((2, 1, 3, 3)), stride=1, padding=0)[0].tolist()
+    [[[45.0, 54.0], [81.0, 90.0]], [[45.0, 54.0], [81.0, 90.0]]]
+    >>> conv2d(V, np.ones((1, 1, 3, 3)), padding="same").shape
+    (1, 1, 4, 4)
+    """
+    V, K = _float_array("V (input)", V), _float_array("K (weight)", K)
+    bias = None if bias is None else _float_array("bias", bias)
+    pads, s, d, _ = conv2d_geometry(V.shape, K.shape, None if bias is None else bias.shape,
+                                    stride, padding, dilation)
+    Z = _correlate(V if V.ndim == 4 else V[None], K, pads, s, d)  # (N, C_out, H_out, W_out)
+    if bias is not None:
+        Z += bias[:, None, None]
+    return Z if V.ndim == 4 else Z[0]
+
+
+def _conv2d_loops(V, K, stride=1, padding=0, dilation=1):
+    r"""Formula-shaped :func:`conv2d` (no bias): plain Python loops over every index.
+
+    .. math:: Z_{n,i,j,k} = \sum_{l,m,q} V^{pad}_{n,\,l,\; s j + d m,\; s k + d q}\; K_{i,l,m,q}
+
+    >>> _conv2d_loops(np.ones((1, 1, 3, 3)), np.ones((1, 1, 2, 2))).tolist()
+    [[[[4.0, 4.0], [4.0, 4.0]]]]
+    """
+    V, K = _float_array("V (input)", V), _float_array("K (weight)", K)
+    pads, (s_h, s_w), (d_h, d_w), (H_out, W_out) = conv2d_geometry(V.shape, K.shape, None, stride,
+                                                                  padding, dilation)
+    Vp = _pad2d(V, pads)
+    N, C_in, C_out, kH, kW = V.shape[0], V.shape[1], K.shape[0], K.shape[2], K.shape[3]
+    Z = np.zeros((N, C_out, H_out, W_out), np.result_type(V, K))
+    for n in range(N):
+        for i in range(C_out):
+            for j in range(H_out):
+                for k in range(W_out):
+                    for l in range(C_in):
+                        for m in range(kH):
+                            for q in range(kW):
+                                Z[n, i, j, k] += Vp[n, l, s_h * j + d_h * m, s_w * k + d_w * q] * K[i, l, m, q]
+    return Z
+
+
+def conv_matrix(K, input_shape, stride=1, padding=0, dilation=1):
+    r"""The matrix :math:`M` of a convolution: ``conv2d(V, K, ...).ravel() == M @ V.ravel()``.
+
+    K ``(C_out, C_in, kH, kW)`` with ``input_shape`` ``(C_in, H, W)``, or one channel:
+    K ``(kH, kW)`` with ``input_shape`` ``(H, W)``. M has shape
+    ``(C_out·H_out·W_out, C_in·H·W)``; row :math:`(i, j, k)` holds
+    :math:`M_{(i,j,k),(l,\,sj+dm-p,\,sk+dq-p)} = K_{i,l,m,q}`.
+
+    M is sparse: a row has at most :math:`C_\text{in} k_H k_W` non-zeros (fewer at the
+    padded border), a fraction of about :math:`k_H k_W / (H W)` of its entries. Every kernel
+    element appears once per output position, i.e. is copied :math:`H_\text{out} W_\text{out}`
+    times (parameter sharing); for one channel and stride 1 the matrix is doubly block
+    Toeplitz.
+
+    >>> conv_matrix(np.array([[1.0, 2.0]]), (1, 3)).tolist()
+    [[1.0, 2.0, 0.0], [0.0, 1.0, 2.0]]
+    """
+    K = _float_array("K (weight)", K)
+    check_ndim(K.shape, "K (weight)", [2, 4], "(kH, kW) or (C_out, C_in, kH, kW)")
+    input_shape = tuple(input_shape)
+    if K.ndim == 2:
+        check_ndim(input_shape, "input_shape", [2], "(H, W) for a 2-D kernel")
+        K, input_shape = K[None, None], (1, *input_shape)
+    pads, (s_h, s_w), (d_h, d_w), (H_out, W_out) = conv2d_geometry(input_shape, K.shape, None, stride,
+                                                                  padding, dilation)
+    C_in, H, W = input_shape
+    C_out, _, kH, kW = K.shape
+    o, j, k, l, m, q = np.ix_(*map(np.arange, (C_out, H_out, W_out, C_in, kH, kW)))
+    row = (o * H_out + j) * W_out + k + 0 * (l + m + q)  # (C_out, H_out, W_out, C_in, kH, kW)
+    y, x = s_h * j + d_h * m - pads[0][0], s_w * k + d_w * q - pads[1][0]  # input pixel read
+    inside = (0 <= y) & (y < H) & (0 <= x) & (x < W) & (row >= 0)
+    col = (l * H + y) * W + x
+    M = np.zeros((C_out * H_out * W_out, C_in * H * W), K.dtype)
+    M[row[inside], col[inside]] = np.broadcast_to(K[:, None, None], inside.shape)[inside]
+    return M
