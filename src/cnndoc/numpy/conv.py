@@ -62,7 +62,8 @@ def flip_kernel(K):
     [[3.0, 2.0], [1.0, 0.0]]
     """
     K = np.asarray(K)
-    check_ndim(K.shape, "K", range(2, 7), "(..., kH, kW)")
+    if K.ndim < 2:
+        raise ValueError(f"K must have at least 2 axes (..., kH, kW), got shape {K.shape}")
     return K[..., ::-1, ::-1]
 
 
@@ -165,6 +166,7 @@ def _conv2d_loops(V, K, stride=1, padding=0, dilation=1):
     [[[[4.0, 4.0], [4.0, 4.0]]]]
     """
     V, K = _float_array("V (input)", V), _float_array("K (weight)", K)
+    check_ndim(V.shape, "V (input)", [4], "(N, C_in, H, W)")
     pads, (s_h, s_w), (d_h, d_w), (H_out, W_out) = conv2d_geometry(V.shape, K.shape, None, stride,
                                                                   padding, dilation)
     Vp = _pad2d(V, pads)
@@ -209,10 +211,10 @@ def conv_matrix(K, input_shape, stride=1, padding=0, dilation=1):
     C_in, H, W = input_shape
     C_out, _, kH, kW = K.shape
     o, j, k, l, m, q = np.ix_(*map(np.arange, (C_out, H_out, W_out, C_in, kH, kW)))
-    row = (o * H_out + j) * W_out + k + 0 * (l + m + q)  # (C_out, H_out, W_out, C_in, kH, kW)
     y, x = s_h * j + d_h * m - pads[0][0], s_w * k + d_w * q - pads[1][0]  # input pixel read
-    inside = (0 <= y) & (y < H) & (0 <= x) & (x < W) & (row >= 0)
-    col = (l * H + y) * W + x
+    # every index array as (C_out, H_out, W_out, C_in, kH, kW)
+    row, col, y, x = np.broadcast_arrays((o * H_out + j) * W_out + k, (l * H + y) * W + x, y, x)
+    inside = (0 <= y) & (y < H) & (0 <= x) & (x < W)  # taps that fall on padding stay zero
     M = np.zeros((C_out * H_out * W_out, C_in * H * W), K.dtype)
-    M[row[inside], col[inside]] = np.broadcast_to(K[:, None, None], inside.shape)[inside]
+    M[row[inside], col[inside]] = np.broadcast_to(K[:, None, None], row.shape)[inside]
     return M
