@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from cnndoc._args import check_dtype, check_reverse_correlation, pair, positive_int
+from cnndoc._args import check_reverse_correlation, pair, positive_int
+from cnndoc.numpy.conv import _float_array
 
 __all__ = ["gabor", "gabor_kernel", "gabor_bank", "spike_triggered_average", "reverse_correlation"]
-
-
-def _float_array(value, name: str) -> np.ndarray:
-    value = np.asarray(value)
-    check_dtype(name, value.dtype, np.issubdtype(value.dtype, np.floating),
-                np.issubdtype(value.dtype, np.complexfloating))
-    return value
 
 
 def gabor(x, y, alpha=1.0, beta_x=1.0, beta_y=1.0, f=1.0, phi=0.0, x0=0.0, y0=0.0, tau=0.0):
@@ -53,7 +47,7 @@ def gabor(x, y, alpha=1.0, beta_x=1.0, beta_y=1.0, f=1.0, phi=0.0, x0=0.0, y0=0.
     >>> float(gabor(np.pi, 0.0, beta_x=0.0))  # cos(pi)
     -1.0
     """
-    x, y = _float_array(x, "x"), _float_array(y, "y")
+    x, y = _float_array("x", x), _float_array("y", y)
     dx, dy = x - x0, y - y0
     # x' = (x - x0) cos(tau) + (y - y0) sin(tau)
     xr = dx * np.cos(tau) + dy * np.sin(tau)
@@ -104,7 +98,7 @@ def gabor_bank(size, n_orientations=4, phases=(0.0, np.pi / 2), alpha=1.0, beta_
 
 
 def _check_stimuli(stimuli, responses, ridge=0.0) -> tuple[np.ndarray, np.ndarray]:
-    stimuli, responses = _float_array(stimuli, "stimuli"), _float_array(responses, "responses")
+    stimuli, responses = _float_array("stimuli", stimuli), _float_array("responses", responses)
     check_reverse_correlation(stimuli.shape, responses.shape, ridge)
     return stimuli, responses
 

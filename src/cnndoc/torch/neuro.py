@@ -13,16 +13,10 @@ import math
 
 import torch
 
-from cnndoc._args import check_dtype, check_reverse_correlation, pair, positive_int
+from cnndoc._args import check_reverse_correlation, pair, positive_int
+from cnndoc.torch.conv import _float_tensor
 
 __all__ = ["gabor", "gabor_kernel", "gabor_bank", "spike_triggered_average", "reverse_correlation"]
-
-
-def _float_tensor(value, name: str) -> torch.Tensor:
-    if not isinstance(value, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
-    check_dtype(name, value.dtype, value.is_floating_point(), value.is_complex())
-    return value
 
 
 def gabor(x, y, alpha=1.0, beta_x=1.0, beta_y=1.0, f=1.0, phi=0.0, x0=0.0, y0=0.0, tau=0.0):
@@ -44,7 +38,7 @@ def gabor(x, y, alpha=1.0, beta_x=1.0, beta_y=1.0, f=1.0, phi=0.0, x0=0.0, y0=0.
     >>> float(gabor(torch.tensor(0.0), torch.tensor(0.0), alpha=2.0))
     2.0
     """
-    x, y = _float_tensor(x, "x"), _float_tensor(y, "y")
+    x, y = _float_tensor("x", x), _float_tensor("y", y)
     alpha, beta_x, beta_y, f, phi, x0, y0, tau = (
         torch.as_tensor(p, dtype=x.dtype, device=x.device)
         for p in (alpha, beta_x, beta_y, f, phi, x0, y0, tau)
@@ -107,7 +101,7 @@ def gabor_bank(size, n_orientations=4, phases=(0.0, math.pi / 2), alpha=1.0, bet
 
 
 def _check_stimuli(stimuli, responses, ridge=0.0) -> tuple[torch.Tensor, torch.Tensor]:
-    stimuli, responses = _float_tensor(stimuli, "stimuli"), _float_tensor(responses, "responses")
+    stimuli, responses = _float_tensor("stimuli", stimuli), _float_tensor("responses", responses)
     check_reverse_correlation(stimuli.shape, responses.shape, ridge)
     dtype = torch.promote_types(stimuli.dtype, responses.dtype)  # as NumPy promotes
     return stimuli.to(dtype), responses.to(dtype)
