@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 import cnndoc.numpy.neuro as npn
 import cnndoc.torch.neuro as tn
 
-cuda = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
-
 real = st.floats(-3, 3, allow_nan=False)
 positive = st.floats(0, 2, allow_nan=False)
 gabor_params = st.fixed_dictionaries({
@@ -245,8 +243,7 @@ def test_torch_functions_want_tensors():
 
 # --- CUDA ---------------------------------------------------------------------------------------
 
-@pytest.mark.cuda
-@cuda
+@pytest.mark.cuda  # skipped by conftest.py without a CUDA device
 def test_cuda_matches_cpu():
     alpha = torch.tensor(1.5, device="cuda")
     K = tn.gabor_bank(9, alpha=alpha, beta_x=0.1, beta_y=0.1)
