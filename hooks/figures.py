@@ -35,8 +35,18 @@ def figure_modules() -> dict[str, object]:
     return modules
 
 
+# Latin text in DejaVu Sans (ships with matplotlib), Chinese in Noto Sans CJK SC
+# (Debian's fonts-noto-cjk) for measuring the labels; the browser draws them.
+STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "cnndoc",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Noto Sans CJK SC"],
+}
+
+
 def render(module, lang: str) -> str:
-    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cnndoc"}):
+    with plt.rc_context(STYLE):
         fig = module.draw(lang)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
