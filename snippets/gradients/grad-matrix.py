@@ -1,4 +1,4 @@
-"""vec Z = M vec V, so dL/dvec V = M^T vec G: the input gradient is the transposed map (gradients page, #eq-matrix)."""
+"""vec Z = M vec V, so dL/dvec V = M^T vec G: the input gradient is the transposed map (gradients page, #eq-grad-matrix)."""
 
 # --8<-- [start:numpy]
 import numpy as np

@@ -1,4 +1,4 @@
-"""Stride s = stride 1, then keep every s-th output; so G comes back with s - 1 zeros between entries (gradients page, #eq-upsample)."""
+"""Stride s = stride 1, then keep every s-th output; so G comes back with s - 1 zeros between entries (gradients page, #eq-grad-upsample)."""
 
 # --8<-- [start:numpy]
 import numpy as np

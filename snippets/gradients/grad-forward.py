@@ -1,4 +1,4 @@
-"""Z_{i,j,k} = sum_{l,m,n} V_{l, s j + m, s k + n} K_{i,l,m,n}: the forward pass (gradients page, #eq-forward)."""
+"""Z_{i,j,k} = sum_{l,m,n} V_{l, s j + m, s k + n} K_{i,l,m,n}: the forward pass (gradients page, #eq-grad-forward)."""
 
 # --8<-- [start:numpy]
 import numpy as np
