@@ -194,3 +194,145 @@ def conv2d_geometry(V_shape: tuple, K_shape: tuple, bias_shape=None, stride=1,
     k = (K_shape[2], K_shape[3])
     pads = padding_amounts(padding, k, s, d)
     return pads, s, d, conv_output_size(tuple(V_shape[-2:]), k, s, padding, d)
+
+
+def check_conv2d_grad(dZ_shape: tuple, V_shape: tuple, K_shape: tuple, stride=1,
+                      padding: Padding = 0, dilation=1):
+    """Check the shapes of a ``conv2d`` backward call; return ``(pads, stride, dilation)``.
+
+    ``dZ`` must have the shape of ``conv2d(V, K, ...)``: ``(N, C_out, H_out, W_out)``, or
+    ``(C_out, H_out, W_out)`` for an unbatched V ``(C_in, H, W)``.
+    """
+    pads, s, d, (H_out, W_out) = conv2d_geometry(V_shape, K_shape, None, stride, padding, dilation)
+    expected = (*V_shape[:-3], K_shape[0], H_out, W_out)
+    if tuple(dZ_shape) != expected:
+        raise ValueError(f"dZ must have the conv2d output shape {expected} for V of shape {tuple(V_shape)} "
+                         f"and K of shape {tuple(K_shape)}, got {tuple(dZ_shape)}")
+    return pads, s, d
+
+
+def pool_output_length(n: int, k: int, stride: int, pad: int = 0, dilation: int = 1,
+                       ceil_mode: bool = False) -> int:
+    r"""Pooling output length along one axis, as PyTorch computes it.
+
+    .. math:: n_\text{out} = \left\lfloor \frac{n + 2p - d(k-1) - 1}{s} \right\rfloor + 1
+
+    with :math:`\lceil\cdot\rceil` instead in ``ceil_mode``, which then drops a last window
+    that would start in the right padding (:math:`(n_\text{out} - 1)s \ge n + p`).
+
+    >>> pool_output_length(5, 2, 2), pool_output_length(5, 2, 2, ceil_mode=True)
+    (2, 3)
+    >>> pool_output_length(4, 2, 3, pad=1, ceil_mode=True)  # a third window would start in the padding
+    2
+    """
+    span = n + 2 * pad - dilation * (k - 1) - 1
+    out = (span + (stride - 1 if ceil_mode else 0)) // stride + 1
+    if ceil_mode and (out - 1) * stride >= n + pad:
+        out -= 1
+    return out
+
+
+def pool2d_geometry(V_shape: tuple, kernel_size, stride=None, padding=0, dilation=1,
+                    ceil_mode: bool = False):
+    """Check a 2-D pooling call and return ``(kernel, stride, padding, dilation, (H_out, W_out))`` pairs.
+
+    V is ``(N, C, H, W)`` or unbatched ``(C, H, W)``. As in PyTorch: ``stride=None`` means
+    ``kernel_size``, and ``padding`` (implicit -inf for max, zeros for average) is at most
+    half the kernel, ``kernel_size // 2``.
+
+    >>> pool2d_geometry((1, 3, 112, 112), 3, stride=2, padding=1)
+    ((3, 3), (2, 2), (1, 1), (1, 1), (56, 56))
+    """
+    check_ndim(V_shape, "V (input)", [3, 4], "(N, C, H, W) or unbatched (C, H, W)")
+    k = pair(kernel_size, "kernel_size")
+    s = k if stride is None else pair(stride, "stride")
+    p, d = pair(padding, "padding", minimum=0), pair(dilation, "dilation")
+    if p[0] > k[0] // 2 or p[1] > k[1] // 2:
+        raise ValueError(f"padding {p} must be at most half of kernel_size {k} (as in PyTorch)")
+    n = tuple(V_shape[-2:])
+    out = tuple(pool_output_length(n[i], k[i], s[i], p[i], d[i], ceil_mode) for i in range(2))
+    if min(out) < 1:
+        raise ValueError(f"kernel_size {k} (dilation {d}) is larger than the padded input "
+                         f"{tuple(n[i] + 2 * p[i] for i in range(2))} of V (input) with shape "
+                         f"{tuple(V_shape)} and padding {p}")
+    return k, s, p, d, out
+
+
+def pool_divisors(n: int, k: int, stride: int, pad: int, n_out: int, count_include_pad: bool = True):
+    r"""The divisor of average pooling for each output index along one axis, as PyTorch counts it.
+
+    Window :math:`i` covers :math:`[is - p,\ is - p + k)` clipped to the padded input
+    :math:`[-p,\ n + p)` (``count_include_pad``), or to the input :math:`[0, n)` (padding not
+    counted). A ``ceil_mode`` window that hangs past the padding is therefore divided by
+    fewer than :math:`k` elements.
+
+    >>> pool_divisors(5, 2, 2, 0, 3)
+    [2, 2, 1]
+    >>> pool_divisors(4, 3, 2, 1, 2), pool_divisors(4, 3, 2, 1, 2, count_include_pad=False)
+    ([3, 3], [2, 3])
+    """
+    divisors = []
+    for i in range(n_out):
+        start = i * stride - pad
+        end = min(start + k, n + pad)
+        if not count_include_pad:
+            start, end = max(start, 0), min(end, n)
+        divisors.append(end - start)
+    return divisors
+
+
+def adaptive_output_size(input_size, output_size) -> Pair:
+    """``(H_out, W_out)`` of an adaptive pool: an int or a pair, where ``None`` keeps the input size.
+
+    >>> adaptive_output_size((7, 9), (3, None))
+    (3, 9)
+    """
+    if min(input_size) < 1:
+        raise ValueError(f"adaptive pooling needs a non-empty input, got spatial size {tuple(input_size)}")
+    if isinstance(output_size, (tuple, list)) and len(output_size) == 2:
+        output_size = tuple(n if o is None else o for o, n in zip(output_size, input_size))
+    return pair(output_size, "output_size")
+
+
+def adaptive_bins(n: int, n_out: int):
+    r"""Bins of adaptive pooling along one axis, as in PyTorch, in a rectangular table.
+
+    Bin :math:`i` is :math:`[\lfloor i n / n_\text{out} \rfloor,\ \lceil (i+1) n / n_\text{out} \rceil)`.
+    Returns ``(index, counts)``: ``index[i]`` lists the input indices of bin ``i``, padded to
+    the longest bin by repeating its last index; ``counts[i]`` is the true number.
+
+    >>> adaptive_bins(5, 3)
+    ([[0, 1, 1], [1, 2, 3], [3, 4, 4]], [2, 3, 2])
+    """
+    bins = [(i * n // n_out, -(-(i + 1) * n // n_out)) for i in range(n_out)]
+    width = max(end - start for start, end in bins)
+    index = [[min(start + m, end - 1) for m in range(width)] for start, end in bins]
+    return index, [end - start for start, end in bins]
+
+
+def unshared_geometry(V_shape: tuple, W_shape: tuple, bias_shape=None, stride=1,
+                      padding: Padding = 0, dilation=1):
+    """Check an ``unshared_conv2d`` call and return ``(pads, stride, dilation, (H_out, W_out))``.
+
+    V is ``(N, C_in, H, W)`` or unbatched ``(C_in, H, W)``; W ``(C_out, H_out, W_out, C_in, kH, kW)``
+    holds one kernel per output position, so its ``(H_out, W_out)`` must be the output size.
+    """
+    check_ndim(W_shape, "W (weight)", [6], "(C_out, H_out, W_out, C_in, kH, kW)")
+    C_out, H_out, W_out, C_in, kH, kW = W_shape
+    pads, s, d, out = conv2d_geometry(V_shape, (C_out, C_in, kH, kW), bias_shape, stride, padding, dilation)
+    if (H_out, W_out) != out:
+        raise ValueError(f"W (weight) of shape {tuple(W_shape)} holds kernels for an output of size "
+                         f"{(H_out, W_out)}, but V (input) of shape {tuple(V_shape)} gives {out} with "
+                         f"kernel {(kH, kW)}, stride {s}, padding {padding!r}, dilation {d}")
+    return pads, s, d, out
+
+
+def tiled_geometry(V_shape: tuple, K_shape: tuple, bias_shape=None, stride=1,
+                   padding: Padding = 0, dilation=1):
+    """Check a ``tiled_conv2d`` call and return ``(pads, stride, dilation, (H_out, W_out))``.
+
+    V is ``(N, C_in, H, W)`` or unbatched ``(C_in, H, W)``; K ``(C_out, C_in, kH, kW, t_h, t_w)``
+    holds a ``t_h × t_w`` tile of kernels that the output positions cycle through.
+    """
+    check_ndim(K_shape, "K (weight)", [6], "(C_out, C_in, kH, kW, t_h, t_w)")
+    return conv2d_geometry(V_shape, tuple(K_shape[:4]), bias_shape, stride, padding, dilation)
