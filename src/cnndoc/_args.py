@@ -196,6 +196,50 @@ def conv2d_geometry(V_shape: tuple, K_shape: tuple, bias_shape=None, stride=1,
     return pads, s, d, conv_output_size(tuple(V_shape[-2:]), k, s, padding, d)
 
 
+def check_batch_norm(X_shape: tuple, **param_shapes) -> None:
+    """Check X ``(N, C, ...)`` and per-channel parameters (``None`` or shape ``(C,)``) of a batch norm."""
+    check_ndim(X_shape, "X", range(2, 9), "(N, C, ...)")
+    for name, shape in param_shapes.items():
+        if shape is not None and tuple(shape) != (X_shape[1],):
+            raise ValueError(f"{name} must have shape (C,) = ({X_shape[1]},) for X of shape "
+                             f"{tuple(X_shape)}, got {tuple(shape)}")
+
+
+BN_KEYS = ("weight", "bias", "running_mean", "running_var")
+
+
+def check_block_params(keys, n_layers: int) -> bool:
+    """Check the ``state_dict`` keys of a residual block: ``conv{i}.weight`` and ``bn{i}.*`` for
+    ``i = 1..n_layers``, optionally a projection ``shortcut.0.weight`` + ``shortcut.1.*``.
+
+    ``bn*.num_batches_tracked`` may be present (it is ignored). Returns whether the block
+    has a projection shortcut.
+    """
+    keys = set(keys)
+    layers = [(f"conv{i}", f"bn{i}") for i in range(1, n_layers + 1)]
+    projection = any(k.startswith("shortcut.") for k in keys)
+    if projection:
+        layers.append(("shortcut.0", "shortcut.1"))
+    required = {f"{c}.weight" for c, _ in layers} | {f"{b}.{p}" for _, b in layers for p in BN_KEYS}
+    allowed = required | {f"{b}.num_batches_tracked" for _, b in layers}
+    missing, unexpected = sorted(required - keys), sorted(keys - allowed)
+    if missing or unexpected:
+        raise ValueError(f"params must hold the state_dict keys of a block with {n_layers} conv-BN layers"
+                         f"{' and a projection shortcut' if projection else ''}: missing {missing}, "
+                         f"unexpected {unexpected}")
+    return projection
+
+
+def check_shortcut(F_shape: tuple, X_shape: tuple, shortcut_shape: tuple, projection: bool) -> None:
+    """Check that the residual branch F(X) and the shortcut have the same shape before the sum."""
+    if tuple(F_shape) == tuple(shortcut_shape):
+        return
+    hint = ("the projection shortcut gives shape {}".format(tuple(shortcut_shape)) if projection else
+            "a block that changes the shape needs a projection shortcut ('shortcut.0.weight', 'shortcut.1.*')")
+    raise ValueError(f"the residual branch maps X of shape {tuple(X_shape)} to F(X) of shape "
+                     f"{tuple(F_shape)}, but {hint}")
+
+
 def check_conv2d_grad(dZ_shape: tuple, V_shape: tuple, K_shape: tuple, stride=1,
                       padding: Padding = 0, dilation=1):
     """Check the shapes of a ``conv2d`` backward call; return ``(pads, stride, dilation)``.
