@@ -125,8 +125,9 @@ def lp_pool2d(V, norm_type, kernel_size, stride=None, ceil_mode=False):
     if norm_type == -math.inf:
         return -max_pool2d(-V.abs(), kernel_size, stride, 0, 1, ceil_mode)
     kH, kW = pair(kernel_size, "kernel_size")
-    mean = avg_pool2d(V.pow(norm_type), kernel_size, stride, 0, ceil_mode)
-    return (mean * (kH * kW)).pow(1.0 / norm_type)
+    total = avg_pool2d(V.pow(norm_type), kernel_size, stride, 0, ceil_mode) * (kH * kW)
+    # sign(x) relu(|x|) == x, but its gradient is 0 where x == 0, instead of inf * 0 = NaN
+    return (torch.sign(total) * relu(total.abs())).pow(1.0 / norm_type)
 
 
 def _gather_bins(V, n_out: int):
