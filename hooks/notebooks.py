@@ -8,6 +8,8 @@
 2. nbconvert's template adds a MathJax 2 loader (a CDN URL, or an empty ``src``)
    and a Mermaid loader that imports from a CDN. The site's own vendored MathJax 3
    typesets notebook cells and no notebook has Mermaid diagrams, so both go.
+3. nbconvert and the page's table of contents slug headings differently (nbconvert
+   gives Chinese headings an empty id), so heading ids are set to the TOC's anchors.
 """
 
 from __future__ import annotations
@@ -32,7 +34,28 @@ _NBCONVERT_LOADERS = re.compile(
 )
 
 
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>', re.S)
+
+
+def _anchors(toc) -> list[str]:
+    return [a for item in toc for a in [item.id, *_anchors(item.children)]]
+
+
+def _match_toc(html: str, toc) -> str:
+    anchors = iter(_anchors(toc))
+
+    def relabel(m: re.Match) -> str:
+        level, old, inner = m.groups()
+        new = next(anchors, old)
+        inner = inner.replace(f'href="#{old}"', f'href="#{new}"')
+        return f'<h{level} id="{new}">{inner}</h{level}>'
+
+    return _HEADING.sub(relabel, html)
+
+
 def on_page_content(html: str, page, config, files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
-        return _NBCONVERT_LOADERS.sub("", html)
+        html = _NBCONVERT_LOADERS.sub("", html)
+        if len(_HEADING.findall(html)) == len(_anchors(page.toc)):
+            html = _match_toc(html, page.toc)
     return html
