@@ -72,3 +72,10 @@ def test_built_pages_show_only_the_blocks_that_run(site_dir, lang):
             f"{lang}/{page}: the page shows {python_shown} python blocks, the tests run "
             f"{len(python_blocks(lang, page))}"
         )
+
+
+def test_readme_python_blocks_run():
+    blocks = [b for b in extract_from_buffer(io.StringIO((ROOT / "README.md").read_text())) if b.syntax == "python"]
+    assert blocks
+    for block in blocks:
+        exec(compile(block.code, f"README.md:{block.lineno}", "exec"), {"__name__": "__main__"})
