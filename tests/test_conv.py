@@ -127,6 +127,25 @@ def test_convolve2d_correlate2d_match_scipy(shape, dtype, seed):
                 assert_close(out, expected, dtype)
 
 
+@settings(max_examples=40, deadline=None)
+@given(shape=st.tuples(sizes, sizes, sizes, sizes), dtype=st.sampled_from(DTYPES), seed=st.integers(0, 2**32 - 1))
+def test_fft_and_separable_match_scipy(shape, dtype, seed):
+    rng = np.random.default_rng(seed)
+    I = rng.standard_normal(shape[:2]).astype(dtype)
+    u, v = rng.standard_normal(shape[2]).astype(dtype), rng.standard_normal(shape[3]).astype(dtype)
+    K = np.outer(u, v)
+    for mode in MODES:
+        if mode == "valid" and not (np.all(np.greater_equal(I.shape, K.shape))
+                                    or np.all(np.less_equal(I.shape, K.shape))):
+            continue
+        expected = scipy.signal.convolve2d(I, K, mode)
+        assert_close(scipy.signal.fftconvolve(I, K, mode), expected, dtype)  # the oracles agree
+        for out in both("convolve2d_fft", I, K, mode=mode):
+            assert_close(out, expected, dtype)
+        for out in both("convolve2d_separable", I, u, v, mode=mode):
+            assert_close(out, expected, dtype)
+
+
 @settings(max_examples=60, deadline=None)
 @given(g=conv_geometries(), bias=st.booleans(), dtype=st.sampled_from(DTYPES), seed=st.integers(0, 2**32 - 1))
 @pytest.mark.filterwarnings("ignore:Using padding='same'")
@@ -219,6 +238,9 @@ def test_gradcheck_single_channel(rng, mode):
     I, K = _double(rng, 5, 4), _double(rng, 2, 3)
     assert torch.autograd.gradcheck(lambda I, K: ct.convolve2d(I, K, mode), (I, K))
     assert torch.autograd.gradcheck(lambda I, K: ct.correlate2d(I, K, mode), (I, K))
+    assert torch.autograd.gradcheck(lambda I, K: ct.convolve2d_fft(I, K, mode), (I, K))
+    u, v = _double(rng, 2), _double(rng, 3)
+    assert torch.autograd.gradcheck(lambda I, u, v: ct.convolve2d_separable(I, u, v, mode), (I, u, v))
 
 
 @pytest.mark.parametrize("kw", [dict(), dict(stride=(2, 1), padding=(1, 2), dilation=(1, 2)),

@@ -13,7 +13,8 @@ import torch.nn.functional as F
 
 from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, mode_padding
 
-__all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix"]
+__all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix",
+           "convolve2d_fft", "convolve2d_separable"]
 
 
 def _float_tensor(name: str, x) -> torch.Tensor:
@@ -64,11 +65,17 @@ def flip_kernel(K):
     return K.flip((-2, -1))
 
 
-def _single_channel(I, K, mode: str, convolution: bool) -> torch.Tensor:
-    """Shared body of :func:`convolve2d` and :func:`correlate2d`."""
+def _image_and_kernel(I, K) -> tuple[torch.Tensor, torch.Tensor]:
+    """Check a single-channel image I (H, W) and kernel K (kH, kW)."""
     I, K = _float_tensor("I", I), _float_tensor("K", K)
     check_ndim(tuple(I.shape), "I", [2], "(H, W)")
     check_ndim(tuple(K.shape), "K", [2], "(kH, kW)")
+    return I, K
+
+
+def _single_channel(I, K, mode: str, convolution: bool) -> torch.Tensor:
+    """Shared body of :func:`convolve2d` and :func:`correlate2d`."""
+    I, K = _image_and_kernel(I, K)
     pads = mode_padding(mode, tuple(I.shape), tuple(K.shape), convolution)
     if convolution:
         K = flip_kernel(K)
@@ -190,3 +197,46 @@ def conv_matrix(K, input_shape, stride=1, padding=0, dilation=1):
     inside = (0 <= y) & (y < H) & (0 <= x) & (x < W)  # taps that fall on padding stay zero
     M = K.new_zeros((C_out * H_out * W_out, C_in * H * W))
     return M.index_put((row[inside], col[inside]), K[:, None, None].expand(sizes)[inside])
+
+
+def convolve2d_fft(I, K, mode: str = "full"):
+    r""":func:`convolve2d` by the convolution theorem: a product of discrete Fourier transforms.
+
+    .. math:: I * K = \mathcal{F}^{-1}\big(\mathcal{F}(I^{pad}) \cdot \mathcal{F}(K)\big)
+
+    The DFT gives a *circular* convolution; with :math:`I` zero-padded for ``mode`` (as in
+    :func:`convolve2d`) the outputs from index :math:`(k_H-1, k_W-1)` on have no wrap-around
+    and are the linear convolution. About :math:`O(HW \log HW)` operations instead of
+    :math:`O(HW k_H k_W)`: it pays off for large kernels.
+
+    >>> convolve2d_fft(torch.ones(2, 2), torch.tensor([[1.0, 2.0], [3.0, 4.0]])).round().tolist()
+    [[1.0, 3.0, 2.0], [4.0, 10.0, 6.0], [3.0, 7.0, 4.0]]
+    """
+    I, K = _image_and_kernel(I, K)
+    dtype = torch.promote_types(I.dtype, K.dtype)
+    Ip = _pad2d(I.to(dtype), mode_padding(mode, tuple(I.shape), tuple(K.shape), convolution=True))
+    s = tuple(Ip.shape)
+    S = torch.fft.irfft2(torch.fft.rfft2(Ip) * torch.fft.rfft2(K.to(dtype), s), s)  # circular convolution
+    return S[K.shape[0] - 1:, K.shape[1] - 1:]
+
+
+def convolve2d_separable(I, u, v, mode: str = "full"):
+    r""":func:`convolve2d` with a separable (rank-1) kernel :math:`K = u v^\top` as two 1-D passes.
+
+    .. math:: (I * u v^\top)(i, j) = \sum_m u(m) \sum_n v(n)\, I(i - m,\, j - n)
+
+    I ``(H, W)``, u ``(kH,)`` (down the columns), v ``(kW,)`` (along the rows); equal to
+    ``convolve2d(I, torch.outer(u, v), mode)`` with :math:`k_H + k_W` instead of
+    :math:`k_H k_W` multiplications per output.
+
+    >>> convolve2d_separable(torch.ones(3, 3), torch.tensor([1.0, 1.0]), torch.tensor([1.0, 2.0]), "valid").tolist()
+    [[6.0, 6.0], [6.0, 6.0]]
+    """
+    I, u, v = _float_tensor("I", I), _float_tensor("u", u), _float_tensor("v", v)
+    check_ndim(tuple(I.shape), "I", [2], "(H, W)")
+    check_ndim(tuple(u.shape), "u", [1], "(kH,)")
+    check_ndim(tuple(v.shape), "v", [1], "(kW,)")
+    Ip = _pad2d(I, mode_padding(mode, tuple(I.shape), (len(u), len(v)), convolution=True))[None, None]
+    no_pad = ((0, 0), (0, 0))
+    S = _correlate(Ip, u.flip(0).reshape(1, 1, -1, 1), no_pad)  # down the columns
+    return _correlate(S, v.flip(0).reshape(1, 1, 1, -1), no_pad)[0, 0]  # along the rows
