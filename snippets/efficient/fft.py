@@ -3,7 +3,7 @@
 # --8<-- [start:numpy]
 import numpy as np
 import scipy.signal
-from cnndoc.numpy import convolve2d, correlate2d
+from cnndoc.numpy import convolve2d, convolve2d_fft, correlate2d
 
 rng = np.random.default_rng(2)
 H, W, kH, kW = 16, 13, 5, 4
@@ -14,6 +14,7 @@ P, Q = H + kH - 1, W + kW - 1                    # room for the whole ("full") r
 S = np.fft.irfft2(np.fft.rfft2(I, s=(P, Q)) * np.fft.rfft2(K, s=(P, Q)), s=(P, Q))
 assert np.allclose(S, scipy.signal.convolve2d(I, K, "full"))   # oracle
 assert np.allclose(S, convolve2d(I, K, "full"))
+assert np.allclose(S, convolve2d_fft(I, K, "full"))           # the library's version
 
 # without the zero padding the product gives a circular convolution: the result
 # wraps around, and only the "valid" part, untouched by the wrap, is right
@@ -30,6 +31,7 @@ print(S.shape)
 # --8<-- [start:torch]
 import torch
 import torch.nn.functional as F
+from cnndoc.torch import convolve2d, convolve2d_fft
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(2)
@@ -44,5 +46,7 @@ Z_f = torch.einsum("nlpq,ilpq->nipq", V_f, K_f)           # product, summed over
 Z = torch.fft.irfft2(Z_f, s=(P, Q))[..., kH - 1:H, kW - 1:W]  # the "valid" part
 
 assert torch.allclose(Z, F.conv2d(V, K))                  # oracle: the conv layer
+# one image, one kernel: the library's FFT convolution against its direct one
+assert torch.allclose(convolve2d_fft(V[0, 0], K[0, 0]), convolve2d(V[0, 0], K[0, 0]))
 print(tuple(Z.shape))
 # --8<-- [end:torch]
