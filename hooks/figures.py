@@ -40,8 +40,7 @@ def figure_modules() -> dict[str, object]:
 STYLE = {
     "svg.fonttype": "none",
     "svg.hashsalt": "cnndoc",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Noto Sans CJK SC"],
+    "font.family": ["DejaVu Sans", "Noto Sans CJK SC"],  # a list: per-glyph fallback
 }
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -45,6 +46,11 @@ def glossary_table(lang: str) -> str:
     return "\n".join(rows)
 
 
+def quoted(said: str) -> str:
+    """The notes' text as it was, except that an image it hot-linked is shown as code, not loaded."""
+    return re.sub(r"!\[([^\]]*)\]\(([^)]*)\)", r"`![\1](\2)`", said)
+
+
 def errata_list(lang: str) -> str:
     said, right, why, check = HEAD["errata"][lang]
     out = []
@@ -52,7 +58,7 @@ def errata_list(lang: str) -> str:
         out += [
             f"### {e['title_' + lang]} {{ #{e['id']} }}",
             "",
-            f"*{e['page']}* · **{said}:** {e['said']}",
+            f"[{Path(e['page']).stem}]({e['page']}) · **{said}:** {quoted(e['said'])}",
             "",
             f"**{right}:** {e['right_' + lang]}",
             "",
