@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import LANGS, built_page, notebooks, pages
+from sitetools import LANGS, built_page, notebooks, pages
 
 EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1|localhost)""")
 

@@ -14,7 +14,7 @@ import matplotlib
 import pytest
 from pytest_codeblocks import extract_from_buffer
 
-from conftest import DOCS, LANGS, ROOT, built_page, expand_snippets, pages
+from sitetools import DOCS, LANGS, ROOT, built_page, expand_snippets, pages
 
 matplotlib.use("Agg")  # a block that draws must not need a display
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))

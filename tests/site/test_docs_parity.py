@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import DOCS, LANGS, ROOT, notebooks, pages
+from sitetools import DOCS, LANGS, ROOT, notebooks, pages
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$", re.M)
 HEADING_ID = re.compile(r"\{\s*#([\w-]+)\s*\}\s*$")

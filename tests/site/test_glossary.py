@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DOCS, ROOT, built_page, pages
+from sitetools import DOCS, ROOT, built_page, pages
 
 GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
 PROSE = [p for p in pages("en") if p.name not in {"glossary.md", "references.md", "api.md"}]

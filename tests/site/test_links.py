@@ -10,7 +10,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 
-from conftest import LANGS, built_page, notebooks, pages
+from sitetools import LANGS, built_page, notebooks, pages
 
 
 class Anchors(HTMLParser):
