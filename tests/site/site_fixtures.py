@@ -1,7 +1,8 @@
 """The fixture of the site tests: one strict build of the whole site per session.
 
-Shared helpers live in sitetools.py (not here: ``from conftest import`` would be
-ambiguous beside tests/conftest.py)."""
+A plugin (``-p site_fixtures`` in pyproject.toml), not a second conftest.py: two
+conftest modules would make ``from conftest import …`` in tests/ ambiguous.
+Shared helpers live in sitetools.py."""
 
 from __future__ import annotations
 
