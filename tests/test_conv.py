@@ -217,6 +217,17 @@ def test_convolution_commutes_and_is_flipped_correlation(shape, seed):
             assert_close(m.convolve2d(I_, K_, "valid"), m.correlate2d(I_, m.flip_kernel(K_), "valid"))
 
 
+@pytest.mark.parametrize("rows", [1, 4])
+def test_conv2d_in_row_blocks(rng, monkeypatch, rows):
+    """NumPy builds the im2col columns a few output rows at a time (here 6 rows: 6 x 1, or 4 + 2)."""
+    import cnndoc.numpy.conv as conv_module
+
+    V, K = rng.standard_normal((2, 3, 11, 9)), rng.standard_normal((4, 3, 3, 2))
+    # columns per output row: C_in kH kW W_out float64 = 3 * 3 * 2 * 10 * 8 bytes
+    monkeypatch.setattr(conv_module, "_COLUMNS_BUDGET", 3 * 3 * 2 * 10 * 8 * rows)
+    assert_close(cn.conv2d(V, K, stride=(2, 1), padding=1), torch_oracle(V, K, stride=(2, 1), padding=1))
+
+
 def test_float32_stays_float32(rng):
     V, Vt = twin(rng, (2, 3, 6, 5), np.float32)
     K, Kt = twin(rng, (4, 3, 3, 3), np.float32)

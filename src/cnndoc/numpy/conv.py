@@ -27,6 +27,8 @@ def _float_array(name: str, x) -> np.ndarray:
 
 def _pad2d(V: np.ndarray, pads) -> np.ndarray:
     """Zero-pad the last two axes by ``((top, bottom), (left, right))``; a negative amount crops."""
+    if not any(map(any, pads)):
+        return V
     crop = tuple(slice(max(-lo, 0), V.shape[ax] - max(-hi, 0)) for ax, (lo, hi) in zip((-2, -1), pads))
     grow = [(0, 0)] * (V.ndim - 2) + [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
     return np.pad(V[(..., *crop)], grow)
@@ -45,13 +47,33 @@ def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
                       (bN, bC, sh * bH, sw * bW, dh * bH, dw * bW), writeable=False)
 
 
+_COLUMNS_BUDGET = 1 << 24  # bytes of im2col columns built at a time (16 MiB)
+
+
 def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1)) -> np.ndarray:
     r"""Cross-correlation of the zero-padded V (N, C_in, H, W) with K (C_out, C_in, kH, kW).
 
     .. math:: Z_{n,o,i,j} = \sum_{c,m,q} V^{pad}_{n,c,\,s_h i + d_h m,\,s_w j + d_w q} K_{o,c,m,q}
+
+    im2col: the windows of a block of output rows are copied into a matrix
+    ``(C_in·kH·kW, rows·W_out)`` (at most ~16 MiB, reused) and multiplied by K seen as a
+    ``(C_out, C_in·kH·kW)`` matrix, one BLAS matrix product per block, straight into Z.
     """
-    win = _windows(_pad2d(V, pads), K.shape[-2:], stride, dilation)  # (N, C_in, H_out, W_out, kH, kW)
-    return np.einsum("nchwmq,ocmq->nohw", win, K, optimize=True)  # (N, C_out, H_out, W_out)
+    dtype = np.result_type(V, K)
+    win = _windows(_pad2d(V, pads).astype(dtype, copy=False), K.shape[-2:], stride, dilation)
+    N, C_in, H_out, W_out, kH, kW = win.shape  # win[n, c, i, j, m, q] = V^pad[n, c, s i + d m, s j + d q]
+    C_out = K.shape[0]
+    K_matrix = K.astype(dtype, copy=False).reshape(C_out, C_in * kH * kW)
+    Z = np.empty((N, C_out, H_out, W_out), dtype)
+    rows = max(1, min(H_out, _COLUMNS_BUDGET // (C_in * kH * kW * W_out * Z.itemsize)))
+    columns = np.empty((C_in, kH, kW, rows, W_out), dtype)
+    for n in range(N):
+        for i in range(0, H_out, rows):
+            cols = columns[:, :, :, :min(rows, H_out - i)]
+            np.copyto(cols, win[n, :, i:i + rows].transpose(0, 3, 4, 1, 2))  # (C_in, kH, kW, rows, W_out)
+            np.matmul(K_matrix, cols.reshape(C_in * kH * kW, -1, copy=False),
+                      out=Z[n, :, i:i + rows].reshape(C_out, -1, copy=False))
+    return Z
 
 
 def flip_kernel(K):

@@ -1,0 +1,96 @@
+"""Shared helpers for the benchmarks: fair timing of NumPy against PyTorch on a small machine.
+
+Seen on a 2-core machine: OpenBLAS (NumPy) threads keep spinning for a while after a call and
+slow down whatever runs next (a torch call by 2-3x). So every timed call here is preceded by a
+pause and one untimed call, the candidates are interleaved, and medians are reported.
+
+Nothing here imports NumPy at module level: :func:`reexec_without` must run before OpenBLAS loads.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import time
+
+
+def reexec_without(var: str = "OPENBLAS_CORETYPE") -> str | None:
+    """Restart this script with ``var`` removed from its own environment; return the old value.
+
+    OpenBLAS reads ``OPENBLAS_CORETYPE`` once, when it is loaded, and a forced core type can pick
+    slower kernels than the ones it detects. Only this process and its children are affected.
+    """
+    if var in os.environ:
+        print(f"note: restarting without {var}={os.environ[var]} (it can slow OpenBLAS)", file=sys.stderr)
+        env = {k: v for k, v in os.environ.items() if k != var}
+        env[f"CNNDOC_REMOVED_{var}"] = os.environ[var]
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
+    return os.environ.get(f"CNNDOC_REMOVED_{var}")
+
+
+def interleaved(candidates: dict, repeat: int = 7, pause: float = 0.3) -> dict[str, list[float]]:
+    """Seconds per call of each ``candidates[name]()``: round-robin, a pause and one untimed call before each."""
+    times: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(repeat):
+        for name, fn in candidates.items():
+            time.sleep(pause)
+            fn()
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return times
+
+
+def median_ms(seconds: list[float]) -> float:
+    return 1e3 * statistics.median(seconds)
+
+
+def peak_extra_bytes(fn) -> int:
+    """Peak memory allocated while ``fn()`` runs, its result included, as traced by ``tracemalloc``.
+
+    NumPy reports its array buffers to tracemalloc; BLAS's internal work buffers are not seen.
+    """
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        fn()
+        return tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+
+
+def machine() -> dict:
+    """What the numbers were measured on: CPU, cores, load, library versions, BLAS."""
+    import numpy
+    import scipy
+    import torch
+
+    cpu = platform.processor()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    try:
+        import threadpoolctl
+
+        blas = [{k: info.get(k) for k in ("internal_api", "version", "num_threads", "architecture")}
+                for info in threadpoolctl.threadpool_info()]
+    except ImportError:  # no threadpoolctl: NumPy's build information
+        blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "load_average_1_5_15min": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "scipy": scipy.__version__,
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "numpy_blas": blas,
+        "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE"),
+    }
