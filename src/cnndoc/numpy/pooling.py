@@ -5,14 +5,15 @@ feature map by a summary statistic (max, mean, :math:`L^p` norm), with the seman
 ``torch.nn.functional`` (NCHW or unbatched CHW, ``stride`` defaulting to ``kernel_size``,
 ``ceil_mode``, padding at most half the kernel).
 
-The window reductions loop over the :math:`k_H k_W` taps of the window, never over output
-pixels: tap :math:`(m, q)` contributes one strided slice of the input to every output at
-once, combined with ``np.maximum`` or ``np.add``.
+The window reductions loop over the taps of the window, never over output pixels: tap
+:math:`m` contributes one strided slice of the input to every output at once, combined with
+``np.maximum`` or ``np.add``. A max or a sum over a :math:`k_H \times k_W` window is
+separable (over the window's rows, then its columns), so that takes :math:`k_H + k_W`
+slices rather than :math:`k_H k_W`.
 """
 
 from __future__ import annotations
 
-import itertools
 import numbers
 
 import numpy as np
@@ -24,7 +25,7 @@ from cnndoc.numpy.conv import _float_array
 __all__ = ["relu", "max_pool2d", "avg_pool2d", "lp_pool2d", "adaptive_avg_pool2d", "adaptive_max_pool2d"]
 
 # Channels are reduced in blocks of about this many input bytes (a core's L2 cache), so
-# that the k_H k_W strided passes over a block re-read cached data.
+# that the strided passes over a block re-read cached data.
 _BLOCK_BYTES = 1 << 19
 
 
@@ -57,9 +58,11 @@ def _taps(n: int, n_out: int, k: int, stride: int, pad: int, dilation: int):
 def _reduce_windows(V, kernel_size, stride, padding, dilation, out_size, ufunc, fill):
     r"""Combine each window of V ``(..., H, W)`` with ``ufunc`` (``np.maximum``, ``np.add``).
 
-    .. math:: Z_{i,j} = \bigodot_{m,q} V_{s_h i + d_h m - p_h,\; s_w j + d_w q - p_w}
+    .. math:: Z_{i,j} = \bigodot_q A_{i,\; s_w j + d_w q - p_w}, \qquad
+              A_{i,w} = \bigodot_m V_{s_h i + d_h m - p_h,\; w}
 
-    starting from ``fill``; positions in the padding are skipped. Returns ``(..., H_out, W_out)``.
+    each starting from ``fill``; positions in the padding are skipped. Returns
+    ``(..., H_out, W_out)``.
     """
     H, W = V.shape[-2:]
     rows = list(_taps(H, out_size[0], kernel_size[0], stride[0], padding[0], dilation[0]))
@@ -67,11 +70,15 @@ def _reduce_windows(V, kernel_size, stride, padding, dilation, out_size, ufunc, 
     X = V.reshape(-1, H, W)  # (N·C, H, W)
     Z = np.full((len(X), *out_size), fill, V.dtype)  # (N·C, H_out, W_out)
     block = max(1, _BLOCK_BYTES // (H * W * V.itemsize))
+    A = np.empty((min(block, len(X)), out_size[0], W), V.dtype)  # (block, H_out, W): one block's A
     for b in range(0, len(X), block):
         Xb, Zb = X[b:b + block], Z[b:b + block]
-        for (out_i, in_i), (out_j, in_j) in itertools.product(rows, cols):
-            z = Zb[:, out_i, out_j]
-            ufunc(z, Xb[:, in_i, in_j], out=z)
+        Ab = A[:len(Xb)]
+        Ab.fill(fill)
+        for out_i, in_i in rows:
+            ufunc(Ab[:, out_i], Xb[:, in_i], out=Ab[:, out_i])
+        for out_j, in_j in cols:
+            ufunc(Zb[:, :, out_j], Ab[:, :, in_j], out=Zb[:, :, out_j])
     return Z.reshape(*V.shape[:-2], *out_size)
 
 
