@@ -29,10 +29,11 @@ from cnndoc.torch import conv_output_size
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
 checked = 0
-for n, k, s, p, d in itertools.product(range(4, 10), range(1, 5), range(1, 4), range(3), range(1, 3)):
+for n, k, s, p, d in itertools.product(range(1, 13), range(1, 6), range(1, 4), range(3), range(1, 3)):
     if n + 2 * p < d * (k - 1) + 1:  # no window fits in the padded input
         continue
-    V, K = torch.zeros(1, 1, n, n, device=device), torch.zeros(1, 1, k, k, device=device)
+    V = torch.zeros(1, 1, n, n, dtype=torch.float64, device=device)
+    K = torch.zeros(1, 1, k, k, dtype=torch.float64, device=device)
     shape = F.conv2d(V, K, stride=s, padding=p, dilation=d).shape  # oracle: what PyTorch returns
     assert conv_output_size((n, n), k, s, p, d) == tuple(shape[-2:])
     assert (n + 2 * p - d * (k - 1) - 1) // s + 1 == shape[-1]     # the formula
