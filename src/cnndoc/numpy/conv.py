@@ -208,7 +208,8 @@ def _conv2d_loops(V, K, stride=1, padding=0, dilation=1):
                     for l in range(C_in):
                         for m in range(kH):
                             for q in range(kW):
-                                Z[n, i, j, k] += Vp[n, l, s_h * j + d_h * m, s_w * k + d_w * q] * K[i, l, m, q]
+                                Z[n, i, j, k] += (Vp[n, l, s_h * j + d_h * m, s_w * k + d_w * q]
+                                                  * K[i, l, m, q])
     return Z
 
 
@@ -277,7 +278,8 @@ def convolve2d_separable(I, u, v, mode: str = "full"):
     ``convolve2d(I, np.outer(u, v), mode)`` with :math:`k_H + k_W` instead of
     :math:`k_H k_W` multiplications per output.
 
-    >>> convolve2d_separable(np.ones((3, 3)), np.array([1.0, 1.0]), np.array([1.0, 2.0]), "valid").tolist()
+    >>> u, v = np.array([1.0, 1.0]), np.array([1.0, 2.0])
+    >>> convolve2d_separable(np.ones((3, 3)), u, v, "valid").tolist()
     [[6.0, 6.0], [6.0, 6.0]]
     """
     I, u, v = _float_array("I", I), _float_array("u", u), _float_array("v", v)

@@ -46,7 +46,8 @@ def _correlate(V: torch.Tensor, K: torch.Tensor, pads, stride=(1, 1), dilation=(
     .. math:: Z_{n,o,i,j} = \sum_{c,m,q} V^{pad}_{n,c,\,s_h i + d_h m,\,s_w j + d_w q} K_{o,c,m,q}
     """
     dtype = torch.promote_types(V.dtype, K.dtype)
-    win = _windows(_pad2d(V.to(dtype), pads), K.shape[-2:], stride, dilation)  # (N, C_in, H_out, W_out, kH, kW)
+    # win[n, c, i, j, m, q] = V^pad[n, c, s i + d m, s j + d q], shape (N, C_in, H_out, W_out, kH, kW)
+    win = _windows(_pad2d(V.to(dtype), pads), K.shape[-2:], stride, dilation)
     return torch.einsum("nchwmq,ocmq->nohw", win, K.to(dtype))  # (N, C_out, H_out, W_out)
 
 
@@ -229,7 +230,8 @@ def convolve2d_separable(I, u, v, mode: str = "full"):
     ``convolve2d(I, torch.outer(u, v), mode)`` with :math:`k_H + k_W` instead of
     :math:`k_H k_W` multiplications per output.
 
-    >>> convolve2d_separable(torch.ones(3, 3), torch.tensor([1.0, 1.0]), torch.tensor([1.0, 2.0]), "valid").tolist()
+    >>> u, v = torch.tensor([1.0, 1.0]), torch.tensor([1.0, 2.0])
+    >>> convolve2d_separable(torch.ones(3, 3), u, v, "valid").tolist()
     [[6.0, 6.0], [6.0, 6.0]]
     """
     I, u, v = _float_tensor("I", I), _float_tensor("u", u), _float_tensor("v", v)

@@ -41,7 +41,8 @@ def conv2d_grad_input(dZ, K, input_shape, stride=1, padding=0, dilation=1):
     """
     dZ, K = _float_tensor("dZ", dZ), _float_tensor("K (weight)", K)
     input_shape = tuple(input_shape)
-    pads, (s_h, s_w), (d_h, d_w) = check_conv2d_grad(tuple(dZ.shape), input_shape, tuple(K.shape), stride, padding, dilation)
+    pads, (s_h, s_w), (d_h, d_w) = check_conv2d_grad(tuple(dZ.shape), input_shape, tuple(K.shape),
+                                                       stride, padding, dilation)
     G = dZ if dZ.ndim == 4 else dZ[None]  # (N, C_out, H_out, W_out)
     N, C_out, H_out, W_out = G.shape
     H, W = input_shape[-2:]
@@ -62,7 +63,8 @@ def conv2d_grad_kernel(V, dZ, kernel_shape, stride=1, padding=0, dilation=1):
 
     Each kernel element multiplies one input pixel per output position, so
 
-    .. math:: \frac{\partial L}{\partial K_{i,l,m,q}} = \sum_{n,j,k} G_{n,i,j,k}\; V^{pad}_{n,l,\,s j + d m,\,s k + d q},
+    .. math:: \frac{\partial L}{\partial K_{i,l,m,q}}
+              = \sum_{n,j,k} G_{n,i,j,k}\; V^{pad}_{n,l,\,s j + d m,\,s k + d q},
 
     a cross-correlation of the (padded) input with :math:`G` (the batch summed like
     channels; the stride of the forward pass becomes a dilation of :math:`G`).
