@@ -19,37 +19,48 @@ K1 = rng.standard_normal((C_mid, C_in, 1, 1))    # reduction
 K2 = rng.standard_normal((C_out, C_mid, 3, 3))   # 3x3 on the reduced channels
 assert K.size == P_direct and K1.size + K2.size == P_reduced
 V = rng.standard_normal((C_in, 8, 8))            # a small image is enough to check shapes
-Z = conv2d(conv2d(V, K1), K2, padding=1)         # (64, 8, 8)
-assert Z.shape == conv2d(V, K, padding=1).shape
-# without a nonlinearity between them, the pair is one 3x3 convolution with the
-# factored kernel K21 = K2 K1, which reads only C_mid directions of the C_in channels
-K21 = np.einsum("ocmn,cl->olmn", K2, K1[:, :, 0, 0])  # (C_out, C_in, 3, 3)
-assert np.allclose(Z, conv2d(V, K21, padding=1))
-rank = lambda K: np.linalg.matrix_rank(K.transpose(0, 2, 3, 1).reshape(-1, C_in))
-assert (rank(K21), rank(K)) == (C_mid, C_in)          # 64 against 256
+assert conv2d(conv2d(V, K1), K2, padding=1).shape == conv2d(V, K, padding=1).shape == (64, 8, 8)
 print(f"parameters {P_direct:,} -> {P_reduced:,} ({P_direct / P_reduced:.2f}x fewer); "
       f"multiply-adds at {H}x{W}: {F_direct:,} -> {F_reduced:,}")
+
+# without a nonlinearity between them, the pair is one 3x3 convolution with the
+# factored kernel K21 = K2 K1, which reads only C_mid directions of the C_in channels
+# (shown with fewer channels: 24 -> 6 -> 8)
+K1, K2, V = K1[:6, :24], K2[:8, :6], V[:24]
+K21 = np.einsum("ocmn,cl->olmn", K2, K1[:, :, 0, 0])  # (8, 24, 3, 3)
+assert np.allclose(conv2d(conv2d(V, K1), K2, padding=1), conv2d(V, K21, padding=1))
+rank = lambda K: np.linalg.matrix_rank(K.transpose(0, 2, 3, 1).reshape(-1, K.shape[1]))
+assert (rank(K21), rank(K[:8, :24])) == (6, 24)       # C_mid, against C_in
 # --8<-- [end:numpy]
 
 # --8<-- [start:torch]
 import torch
-from torch.utils.flop_counter import FlopCounterMode
 
+device = "cuda" if torch.cuda.is_available() else "cpu"
 C_in, C_mid, C_out, H, W = 256, 64, 64, 56, 56
-meta = dict(bias=False, device="meta")           # shapes only: nothing is computed
-direct = torch.nn.Conv2d(C_in, C_out, 3, padding=1, **meta)
-reduced = torch.nn.Sequential(torch.nn.Conv2d(C_in, C_mid, 1, **meta),
+direct = torch.nn.Sequential(torch.nn.Conv2d(C_in, C_out, 3, padding=1, bias=False)).to(device)
+reduced = torch.nn.Sequential(torch.nn.Conv2d(C_in, C_mid, 1, bias=False),
                               torch.nn.ReLU(),
-                              torch.nn.Conv2d(C_mid, C_out, 3, padding=1, **meta))
-V = torch.empty(1, C_in, H, W, device="meta")
+                              torch.nn.Conv2d(C_mid, C_out, 3, padding=1, bias=False)).to(device)
+V = torch.randn(1, C_in, H, W, device=device)
 
-cost = {}
-for name, net in [("direct", direct), ("reduced", reduced)]:
-    with FlopCounterMode(display=False) as counter:
-        assert net(V).shape == (1, C_out, H, W)
-    # PyTorch counts 2 flops per multiply-add
-    cost[name] = (sum(p.numel() for p in net.parameters()), counter.get_total_flops() // 2)
-assert cost["direct"] == (9 * C_in * C_out, 9 * C_in * C_out * H * W)
-assert cost["reduced"] == (C_in * C_mid + 9 * C_mid * C_out, (C_in * C_mid + 9 * C_mid * C_out) * H * W)
-print(cost)
+
+def cost(net, X):
+    P = F = 0
+    with torch.no_grad():
+        for layer in net:
+            X = layer(X)
+            if isinstance(layer, torch.nn.Conv2d):  # each weight: one multiply-add per output pixel
+                P += layer.weight.numel()
+                F += layer.weight.numel() * X.shape[-2] * X.shape[-1]
+    assert P == sum(p.numel() for p in net.parameters())  # oracle: PyTorch's parameters
+    return P, F, X.shape
+
+
+P, F, shape = cost(direct, V)
+assert (P, F, shape) == (9 * C_in * C_out, 9 * C_in * C_out * H * W, (1, C_out, H, W))
+P, F, shape = cost(reduced, V)
+assert (P, F, shape) == (C_in * C_mid + 9 * C_mid * C_out, (C_in * C_mid + 9 * C_mid * C_out) * H * W,
+                         (1, C_out, H, W))
+print(f"reduced: P = {P:,}, F = {F:,}")
 # --8<-- [end:torch]

@@ -2,7 +2,6 @@
 
 # --8<-- [start:numpy]
 import numpy as np
-from scipy.signal import correlate2d
 from cnndoc.numpy import conv2d
 
 rng = np.random.default_rng(0)
@@ -11,9 +10,10 @@ K = rng.standard_normal((8, 3, 5, 5))          # (C_out, C_in, kH, kW)
 b = rng.standard_normal(8)                     # (C_out,)
 
 Z = conv2d(V1, K, b)                           # (C_out, 8, 8): the linear activations
-# oracle: Z_i = b_i + sum_l V_l (cross-correlated with) K_il
-for i in range(8):
-    assert np.allclose(Z[i], b[i] + sum(correlate2d(V1[l], K[i, l], mode="valid") for l in range(3)))
+# oracle: sum over the 5 x 5 kernel taps (m, n) of the input shifted by (m, n)
+Z_ref = b[:, None, None] + sum(np.einsum("il,ljk->ijk", K[:, :, m, n], V1[:, m:m + 8, n:n + 8])
+                               for m in range(5) for n in range(5))
+assert np.allclose(Z, Z_ref)
 
 # the stage is affine: linear in V once the bias is removed
 a1, a2 = 2.0, -0.5

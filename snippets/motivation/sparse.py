@@ -28,7 +28,7 @@ assert np.count_nonzero(M) == k * n
 # --8<-- [start:torch]
 import torch
 import torch.nn.functional as F
-from torch.utils.flop_counter import FlopCounterMode
+from torch.autograd.functional import jacobian
 from cnndoc.torch import conv2d, conv_matrix
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -38,21 +38,17 @@ n = m - k + 1
 x = torch.randn(m, device=device, dtype=torch.float64)   # (m,)
 w = torch.randn(k, device=device, dtype=torch.float64)   # (k,)
 
-s = conv2d(x.reshape(1, 1, 1, m), w.reshape(1, 1, 1, k)).ravel()  # (n,)
+
+def f(x):                                                 # s_i = sum_a w_a x_{i+a}
+    return conv2d(x.reshape(1, 1, 1, m), w.reshape(1, 1, 1, k)).ravel()
+
+
+s = f(x)                                                  # (n,)
 assert torch.allclose(s, F.conv1d(x.reshape(1, 1, m), w.reshape(1, 1, k)).ravel())  # oracle
 
 M = conv_matrix(w[None], (1, m))                          # (n, m)
-assert M.shape == (n, m) and torch.count_nonzero(M) == k * n
-assert torch.allclose(M @ x, s)
-
-# runtime, counted by PyTorch: the convolution does k*n multiply-adds,
-# the same map as a dense matrix product does m*n (most of them with zeros)
-with FlopCounterMode(display=False) as conv_count:
-    F.conv1d(x.reshape(1, 1, m), w.reshape(1, 1, k))
-with FlopCounterMode(display=False) as dense_count:
-    F.linear(x, M)
-assert conv_count.get_total_flops() == 2 * k * n
-assert dense_count.get_total_flops() == 2 * m * n
-print(f"sparse: {torch.count_nonzero(M).item()} connections in a {n}x{m} matrix; "
-      f"{conv_count.get_total_flops()} flops vs {dense_count.get_total_flops()} as a dense product")
+J = jacobian(f, x)                                        # (n, m): ds_i/dx_j, by autograd
+assert torch.allclose(M, J)                               # the matrix is the Jacobian
+assert torch.count_nonzero(J) == k * n                    # k*n connections, not m*n
+print(f"sparse: {torch.count_nonzero(J).item()} connections in a {n}x{m} matrix")
 # --8<-- [end:torch]
