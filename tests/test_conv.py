@@ -218,14 +218,24 @@ def test_convolution_commutes_and_is_flipped_correlation(shape, seed):
 
 
 @pytest.mark.parametrize("rows", [1, 4])
-def test_conv2d_in_row_blocks(rng, monkeypatch, rows):
-    """NumPy builds the im2col columns a few output rows at a time (here 6 rows: 6 x 1, or 4 + 2)."""
+@pytest.mark.parametrize("stride", [(2, 1), (1, 1)])
+@pytest.mark.parametrize("k", [(3, 2), (1, 1)])
+def test_conv2d_in_row_blocks(rng, monkeypatch, rows, stride, k):
+    """NumPy builds the im2col columns a few output rows at a time (uneven last block for 4 rows)."""
     import cnndoc.numpy.conv as conv_module
 
-    V, K = rng.standard_normal((2, 3, 11, 9)), rng.standard_normal((4, 3, 3, 2))
-    # columns per output row: C_in kH kW W_out float64 = 3 * 3 * 2 * 10 * 8 bytes
-    monkeypatch.setattr(conv_module, "_COLUMNS_BUDGET", 3 * 3 * 2 * 10 * 8 * rows)
-    assert_close(cn.conv2d(V, K, stride=(2, 1), padding=1), torch_oracle(V, K, stride=(2, 1), padding=1))
+    V, K = rng.standard_normal((2, 3, 11, 9)), rng.standard_normal((4, 3, *k))
+    W_out = 9 + 2 - k[1] + 1  # a row of columns: C_in kH kW W_out float64 numbers
+    monkeypatch.setattr(conv_module, "_COLUMNS_BUDGET", 3 * k[0] * k[1] * W_out * 8 * rows)
+    assert_close(cn.conv2d(V, K, stride=stride, padding=1), torch_oracle(V, K, stride=stride, padding=1))
+
+
+def test_conv2d_accepts_non_contiguous_input(rng):
+    V, K = rng.standard_normal((2, 3, 7, 6)), rng.standard_normal((4, 3, 2, 2))
+    Vt = V.transpose(0, 1, 3, 2)  # a strided view, no padding: conv2d must not assume C order
+    assert_close(cn.conv2d(Vt, K), torch_oracle(np.ascontiguousarray(Vt), K))
+    assert_close(cn.conv2d(V[:, :, ::2], K, dilation=(1, 2)), torch_oracle(V[:, :, ::2].copy(), K, dilation=(1, 2)))
+    assert_close(cn.conv2d(Vt, K[:, :, :1, :1]), torch_oracle(np.ascontiguousarray(Vt), K[:, :, :1, :1]))
 
 
 def test_float32_stays_float32(rng):

@@ -55,22 +55,26 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
 
     .. math:: Z_{n,o,i,j} = \sum_{c,m,q} V^{pad}_{n,c,\,s_h i + d_h m,\,s_w j + d_w q} K_{o,c,m,q}
 
-    im2col: the windows of a block of output rows are copied into a matrix
-    ``(C_in·kH·kW, rows·W_out)`` (at most ~16 MiB, reused) and multiplied by K seen as a
-    ``(C_out, C_in·kH·kW)`` matrix, one BLAS matrix product per block, straight into Z.
+    im2col: the windows of one sample (or of a block of its output rows) are copied into a
+    matrix ``(C_in·kH·kW, rows·W_out)`` (at most ~16 MiB, reused) and multiplied by K seen as a
+    ``(C_out, C_in·kH·kW)`` matrix, one BLAS product per block, straight into Z.
     """
     dtype = np.result_type(V, K)
-    win = _windows(_pad2d(V, pads).astype(dtype, copy=False), K.shape[-2:], stride, dilation)
-    N, C_in, H_out, W_out, kH, kW = win.shape  # win[n, c, i, j, m, q] = V^pad[n, c, s i + d m, s j + d q]
+    Vp = np.ascontiguousarray(_pad2d(V, pads), dtype)
+    win = _windows(Vp, K.shape[-2:], stride, dilation)  # win[n, c, i, j, m, q] = Vp[n, c, s i + d m, s j + d q]
+    N, C_in, H_out, W_out, kH, kW = win.shape
     C_out = K.shape[0]
     K_matrix = K.astype(dtype, copy=False).reshape(C_out, C_in * kH * kW)
     Z = np.empty((N, C_out, H_out, W_out), dtype)
+    direct = kH * kW == 1 and stride == (1, 1)  # 1x1 kernel: the pixels are the columns, no copy
     rows = max(1, min(H_out, _COLUMNS_BUDGET // (C_in * kH * kW * W_out * Z.itemsize)))
-    columns = np.empty((C_in, kH, kW, rows, W_out), dtype)
+    columns = np.empty((0,) if direct else (C_in, kH, kW, rows, W_out), dtype)
     for n in range(N):
         for i in range(0, H_out, rows):
-            cols = columns[:, :, :, :min(rows, H_out - i)]
-            np.copyto(cols, win[n, :, i:i + rows].transpose(0, 3, 4, 1, 2))  # (C_in, kH, kW, rows, W_out)
+            cols = win[n, :, i:i + rows].transpose(0, 3, 4, 1, 2)  # (C_in, kH, kW, r, W_out)
+            if not direct:  # im2col: copy the windows into the reused buffer
+                np.copyto(columns[:, :, :, :cols.shape[3]], cols)
+                cols = columns[:, :, :, :cols.shape[3]]
             np.matmul(K_matrix, cols.reshape(C_in * kH * kW, -1, copy=False),
                       out=Z[n, :, i:i + rows].reshape(C_out, -1, copy=False))
     return Z
