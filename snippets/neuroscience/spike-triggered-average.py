@@ -1,5 +1,5 @@
 """w_hat = 1/(T sigma^2) sum_t r_t s_t: reverse correlation by the response-weighted average of white noise
-(neuroscience page, #eq-sta)."""
+(neuroscience page, #eq-spike-triggered-average)."""
 
 # --8<-- [start:numpy]
 import numpy as np
