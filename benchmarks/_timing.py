@@ -4,7 +4,7 @@ Seen on a 2-core machine: OpenBLAS (NumPy) threads keep spinning for a while aft
 slow down whatever runs next (a torch call by 2-3x). So every timed call here is preceded by a
 pause and one untimed call, the candidates are interleaved, and medians are reported.
 
-Nothing here imports NumPy at module level: :func:`reexec_without` must run before OpenBLAS loads.
+Nothing here imports NumPy at module level: :func:`reexec_with` must run before OpenBLAS loads.
 """
 
 from __future__ import annotations
@@ -16,31 +16,44 @@ import sys
 import time
 
 
-def reexec_without(var: str = "OPENBLAS_CORETYPE") -> str | None:
-    """Restart this script with ``var`` removed from its own environment; return the old value.
+def reexec_with(threads: int | None = None, drop: str = "OPENBLAS_CORETYPE") -> str | None:
+    """Restart this script, if needed, with ``drop`` removed from its environment and, if given,
+    ``OPENBLAS_NUM_THREADS=threads``; return the removed value (or None).
 
-    OpenBLAS reads ``OPENBLAS_CORETYPE`` once, when it is loaded, and a forced core type can pick
-    slower kernels than the ones it detects. Only this process and its children are affected.
+    OpenBLAS reads both variables once, when NumPy loads it, so this must run before NumPy is
+    imported. A forced ``OPENBLAS_CORETYPE`` can select slower kernels than the ones OpenBLAS
+    detects. Only this process and its children are affected.
     """
-    if var in os.environ:
-        print(f"note: restarting without {var}={os.environ[var]} (it can slow OpenBLAS)", file=sys.stderr)
-        env = {k: v for k, v in os.environ.items() if k != var}
-        env[f"CNNDOC_REMOVED_{var}"] = os.environ[var]
+    env = dict(os.environ)
+    removed = env.pop(drop, None)
+    if threads is not None:
+        env["OPENBLAS_NUM_THREADS"] = str(threads)
+    if env != os.environ:
+        if removed is not None:
+            print(f"note: restarting without {drop}={removed} (it can slow OpenBLAS)", file=sys.stderr)
+            env[f"CNNDOC_REMOVED_{drop}"] = removed
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
-    return os.environ.get(f"CNNDOC_REMOVED_{var}")
+    return os.environ.get(f"CNNDOC_REMOVED_{drop}")
 
 
-def interleaved(candidates: dict, repeat: int = 7, pause: float = 0.3) -> dict[str, list[float]]:
-    """Seconds per call of each ``candidates[name]()``: round-robin, a pause and one untimed call before each."""
-    times: dict[str, list[float]] = {name: [] for name in candidates}
+def interleaved(candidates: dict, repeat: int = 7, pause: float = 0.3):
+    """Time each ``candidates[name]()`` ``repeat`` times, round-robin, a pause and one untimed call
+    before each timed call. Returns ``(wall, cpu)``: seconds per call, dicts of lists by name.
+
+    The CPU time (``time.process_time``, all threads of the process) equals the wall time of a
+    single-threaded call on an idle machine and is much less disturbed by other processes.
+    """
+    wall: dict[str, list[float]] = {name: [] for name in candidates}
+    cpu: dict[str, list[float]] = {name: [] for name in candidates}
     for _ in range(repeat):
         for name, fn in candidates.items():
             time.sleep(pause)
             fn()
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             fn()
-            times[name].append(time.perf_counter() - t0)
-    return times
+            wall[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
+    return wall, cpu
 
 
 def median_ms(seconds: list[float]) -> float:
