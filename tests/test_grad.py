@@ -94,7 +94,8 @@ def test_cuda_matches_cpu(rng, dtype):
     gpu = [ct.conv2d(V, K, b, **kw), ct.conv2d_grad_input(dZ, K, V.shape, **kw),
            ct.conv2d_grad_kernel(V, dZ, K.shape, **kw), ct.conv2d_grad_bias(dZ),
            ct.conv_matrix(K, V.shape[1:], **kw)]
-    ref = F.conv2d(V, K, b, **kw)  # cuDNN as a second opinion
+    with torch.backends.cudnn.flags(enabled=True, allow_tf32=False):  # cuDNN, full float32, as a second opinion
+        ref = F.conv2d(V, K, b, **kw)
     assert_close(gpu[0], ref, np.float32 if dtype == torch.float32 else np.float64)
     for c, g in zip(cpu, gpu):
         assert g.device.type == "cuda" and g.dtype == dtype
