@@ -18,16 +18,16 @@ import time
 
 def reexec_with(threads: int | None = None, drop: str = "OPENBLAS_CORETYPE") -> str | None:
     """Restart this script, if needed, with ``drop`` removed from its environment and, if given,
-    ``OPENBLAS_NUM_THREADS=threads``; return the removed value (or None).
+    ``OPENBLAS_NUM_THREADS`` and ``OMP_NUM_THREADS`` set to ``threads``; return the removed value.
 
-    OpenBLAS reads both variables once, when NumPy loads it, so this must run before NumPy is
-    imported. A forced ``OPENBLAS_CORETYPE`` can select slower kernels than the ones OpenBLAS
+    OpenBLAS reads these variables once, when NumPy loads it (torch's OpenMP runtime too), so this
+    must run before NumPy and torch are imported. A forced ``OPENBLAS_CORETYPE`` can select slower kernels than the ones OpenBLAS
     detects. Only this process and its children are affected.
     """
     env = dict(os.environ)
     removed = env.pop(drop, None)
     if threads is not None:
-        env["OPENBLAS_NUM_THREADS"] = str(threads)
+        env["OPENBLAS_NUM_THREADS"] = env["OMP_NUM_THREADS"] = str(threads)
     if env != os.environ:
         if removed is not None:
             print(f"note: restarting without {drop}={removed} (it can slow OpenBLAS)", file=sys.stderr)

@@ -4,9 +4,9 @@ single-channel algorithms of the "efficient convolution" page.
     python benchmarks/conv.py            # 2 threads, then 1 thread; writes benchmarks/results/conv.json
     python benchmarks/conv.py --threads 2 --no-save   # one thread count, print only
 
-With ``--threads T`` NumPy's OpenBLAS runs ``OPENBLAS_NUM_THREADS=T`` (the script restarts itself
-to set it, and drops ``OPENBLAS_CORETYPE`` from its own environment) and torch runs
-``torch.set_num_threads(T)``. Not a test: timings depend on the machine and on its load (the
+With ``--threads T`` NumPy's OpenBLAS runs ``OPENBLAS_NUM_THREADS=T`` and torch
+``torch.set_num_threads(T)`` with ``OMP_NUM_THREADS=T`` (the script restarts itself to set them,
+and drops ``OPENBLAS_CORETYPE`` from its own environment). Not a test: timings depend on the machine and on its load (the
 load average is recorded; the single-thread CPU times are the figures least disturbed by it).
 """
 
@@ -133,6 +133,7 @@ def run(threads: int, repeat: int) -> dict:
     torch.set_num_threads(threads)
     info = machine()
     info["OPENBLAS_NUM_THREADS"] = os.environ.get("OPENBLAS_NUM_THREADS")
+    info["OMP_NUM_THREADS"] = os.environ.get("OMP_NUM_THREADS")
     info["OPENBLAS_CORETYPE_removed"] = REMOVED_CORETYPE
     print(json.dumps(info, indent=1), flush=True)
     conv2d_rows = bench_conv2d(repeat)
