@@ -48,12 +48,12 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 torch.manual_seed(0)
 block = ResidualBlock(64, 128, stride=2).to(device, torch.float64)  # the first block of conv3_x
 print(block.shortcut)                                               # Sequential(Conv2d 1x1 stride 2, BatchNorm2d)
-X = torch.randn(2, 64, 56, 56, dtype=torch.float64, device=device)
+X = torch.randn(1, 64, 56, 56, dtype=torch.float64, device=device)
 block.train()(X)
 block.eval()
 p = block.state_dict()
 Y = residual_block(X, p, stride=2)
-assert Y.shape == (2, 128, 28, 28) and torch.allclose(Y, block(X))  # oracle 1: the nn.Module
+assert Y.shape == (1, 128, 28, 28) and torch.allclose(Y, block(X))  # oracle 1: the nn.Module
 
 
 def bn(Z, name):
@@ -63,6 +63,6 @@ def bn(Z, name):
 
 Fx = F.relu(bn(F.conv2d(X, p["conv1.weight"], stride=2, padding=1), "bn1"))
 Fx = bn(F.conv2d(Fx, p["conv2.weight"], padding=1), "bn2")
-S = bn(F.conv2d(X, p["shortcut.0.weight"], stride=2), "shortcut.1")   # BN_s(X *_2 W_s): (2, 128, 28, 28)
+S = bn(F.conv2d(X, p["shortcut.0.weight"], stride=2), "shortcut.1")   # BN_s(X *_2 W_s): (1, 128, 28, 28)
 assert torch.allclose(Y, F.relu(Fx + S))                            # oracle 2: torch.nn.functional
 # --8<-- [end:torch]
