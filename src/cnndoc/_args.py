@@ -380,3 +380,20 @@ def tiled_geometry(V_shape: tuple, K_shape: tuple, bias_shape=None, stride=1,
     """
     check_ndim(K_shape, "K (weight)", [6], "(C_out, C_in, kH, kW, t_h, t_w)")
     return conv2d_geometry(V_shape, tuple(K_shape[:4]), bias_shape, stride, padding, dilation)
+
+
+def fast_fft_length(n: int) -> int:
+    """The smallest length ``>= n`` whose only prime factors are 2, 3 and 5 (a fast FFT size).
+
+    >>> fast_fft_length(258), fast_fft_length(264)
+    (270, 270)
+    """
+    m = n
+    while True:
+        k = m
+        for p in (2, 3, 5):
+            while k % p == 0:
+                k //= p
+        if k == 1:
+            return m
+        m += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, mode_padding
+from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding
 
 __all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix",
            "convolve2d_fft", "convolve2d_separable"]
@@ -61,7 +61,8 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
     """
     dtype = np.result_type(V, K)
     Vp = np.ascontiguousarray(_pad2d(V, pads), dtype)
-    win = _windows(Vp, K.shape[-2:], stride, dilation)  # win[n, c, i, j, m, q] = Vp[n, c, s i + d m, s j + d q]
+    # win[n, c, i, j, m, q] = Vp[n, c, s i + d m, s j + d q], shape (N, C_in, H_out, W_out, kH, kW)
+    win = _windows(Vp, K.shape[-2:], stride, dilation)
     N, C_in, H_out, W_out, kH, kW = win.shape
     C_out = K.shape[0]
     K_matrix = K.astype(dtype, copy=False).reshape(C_out, C_in * kH * kW)
@@ -260,8 +261,9 @@ def convolve2d_fft(I, K, mode: str = "full"):
     .. math:: I * K = \mathcal{F}^{-1}\big(\mathcal{F}(I^{pad}) \cdot \mathcal{F}(K)\big)
 
     The DFT gives a *circular* convolution; with :math:`I` zero-padded for ``mode`` (as in
-    :func:`convolve2d`) the outputs from index :math:`(k_H-1, k_W-1)` on have no wrap-around
-    and are the linear convolution. About :math:`O(HW \log HW)` operations instead of
+    :func:`convolve2d`) to :math:`I^{pad}` (and further, with zeros at the end, to a fast FFT
+    length) the outputs from index :math:`(k_H-1, k_W-1)` to the end of :math:`I^{pad}` have no
+    wrap-around and are the linear convolution. About :math:`O(HW \log HW)` operations instead of
     :math:`O(HW k_H k_W)`: it pays off for large kernels.
 
     >>> convolve2d_fft(np.ones((2, 2)), np.array([[1.0, 2.0], [3.0, 4.0]])).round(12).tolist()
@@ -269,8 +271,9 @@ def convolve2d_fft(I, K, mode: str = "full"):
     """
     I, K = _image_and_kernel(I, K)
     Ip = _pad2d(I, mode_padding(mode, I.shape, K.shape, convolution=True))
-    S = np.fft.irfft2(np.fft.rfft2(Ip) * np.fft.rfft2(K, Ip.shape), Ip.shape)  # circular convolution
-    return S[K.shape[0] - 1:, K.shape[1] - 1:].astype(np.result_type(I, K), copy=False)
+    s = [fast_fft_length(n) for n in Ip.shape]
+    S = np.fft.irfft2(np.fft.rfft2(Ip, s) * np.fft.rfft2(K, s), s)  # circular convolution
+    return S[K.shape[0] - 1:Ip.shape[0], K.shape[1] - 1:Ip.shape[1]].astype(np.result_type(I, K), copy=False)
 
 
 def convolve2d_separable(I, u, v, mode: str = "full"):

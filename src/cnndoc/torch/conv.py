@@ -11,7 +11,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, mode_padding
+from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding
 
 __all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix",
            "convolve2d_fft", "convolve2d_separable"]
@@ -206,8 +206,9 @@ def convolve2d_fft(I, K, mode: str = "full"):
     .. math:: I * K = \mathcal{F}^{-1}\big(\mathcal{F}(I^{pad}) \cdot \mathcal{F}(K)\big)
 
     The DFT gives a *circular* convolution; with :math:`I` zero-padded for ``mode`` (as in
-    :func:`convolve2d`) the outputs from index :math:`(k_H-1, k_W-1)` on have no wrap-around
-    and are the linear convolution. About :math:`O(HW \log HW)` operations instead of
+    :func:`convolve2d`) to :math:`I^{pad}` (and further, with zeros at the end, to a fast FFT
+    length) the outputs from index :math:`(k_H-1, k_W-1)` to the end of :math:`I^{pad}` have no
+    wrap-around and are the linear convolution. About :math:`O(HW \log HW)` operations instead of
     :math:`O(HW k_H k_W)`: it pays off for large kernels.
 
     >>> convolve2d_fft(torch.ones(2, 2), torch.tensor([[1.0, 2.0], [3.0, 4.0]])).round().tolist()
@@ -216,9 +217,9 @@ def convolve2d_fft(I, K, mode: str = "full"):
     I, K = _image_and_kernel(I, K)
     dtype = torch.promote_types(I.dtype, K.dtype)
     Ip = _pad2d(I.to(dtype), mode_padding(mode, tuple(I.shape), tuple(K.shape), convolution=True))
-    s = tuple(Ip.shape)
-    S = torch.fft.irfft2(torch.fft.rfft2(Ip) * torch.fft.rfft2(K.to(dtype), s), s)  # circular convolution
-    return S[K.shape[0] - 1:, K.shape[1] - 1:]
+    s = [fast_fft_length(n) for n in Ip.shape]
+    S = torch.fft.irfft2(torch.fft.rfft2(Ip, s) * torch.fft.rfft2(K.to(dtype), s), s)  # circular convolution
+    return S[K.shape[0] - 1:Ip.shape[0], K.shape[1] - 1:Ip.shape[1]]
 
 
 def convolve2d_separable(I, u, v, mode: str = "full"):
