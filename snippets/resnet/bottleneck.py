@@ -34,7 +34,10 @@ def bn(Z, name):
     return p["weight"] * (Z - p["running_mean"]) / np.sqrt(p["running_var"] + 1e-5) + p["bias"]
 
 
-relu = lambda Z: np.maximum(Z, 0)  # noqa: E731
+def relu(Z):
+    return np.maximum(Z, 0)
+
+
 F = bn(conv1x1(relu(bn(conv3x3(relu(bn(conv1x1(X, params["conv1.weight"]), "bn1")),
                                params["conv2.weight"]), "bn2")), params["conv3.weight"]), "bn3")
 assert np.allclose(Y, relu(F + X))
