@@ -54,7 +54,7 @@ def test_every_snippet_file_is_shown_on_a_page():
 
 def test_no_page_hides_an_untested_fence():
     """Fences that pytest-codeblocks would silently skip (```py, ```python3, ```python title=…)."""
-    bad = re.compile(r"^\s*```\s*(py|python3|pycon|ipython|python\s+\S.*)\s*$", re.M)
+    bad = re.compile(r"^[ \t]*```[ \t]*(py|python3|pycon|ipython|python[ \t]+\S.*)[ \t]*$", re.M)
     for lang in LANGS:
         for page in pages(lang):
             hit = bad.search(expand_snippets((DOCS / lang / page).read_text(encoding="utf-8")))
