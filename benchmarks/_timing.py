@@ -82,10 +82,13 @@ def machine() -> dict:
     import scipy
     import torch
 
-    cpu = platform.processor()
+    cpu, simd = platform.processor(), []
     try:
         with open("/proc/cpuinfo") as f:
-            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+            lines = f.read().splitlines()
+        cpu = next(line.split(":", 1)[1].strip() for line in lines if line.startswith("model name"))
+        flags = next(line.split(":", 1)[1].split() for line in lines if line.startswith("flags"))
+        simd = [x for x in ("sse4_2", "avx", "avx2", "fma", "avx512f") if x in flags]
     except (OSError, StopIteration):
         pass
     try:
@@ -97,6 +100,7 @@ def machine() -> dict:
         blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]
     return {
         "cpu": cpu,
+        "simd": simd,
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "load_average_1_5_15min": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
