@@ -9,8 +9,12 @@ same map written as a (sparse, doubly block Toeplitz) matrix.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
+from threadpoolctl import ThreadpoolController
 
 from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding
 
@@ -48,6 +52,9 @@ def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
 
 
 _COLUMNS_BUDGET = 1 << 24  # bytes of im2col columns built at a time (16 MiB)
+_WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+_PARALLEL_FLOPS = 1 << 26  # below ~64 MFLOP one thread (and multithreaded BLAS) is as fast
+_BLAS = ThreadpoolController()
 
 
 def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1)) -> np.ndarray:
@@ -57,7 +64,9 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
 
     im2col: the windows of one sample (or of a block of its output rows) are copied into a
     matrix ``(C_in·kH·kW, rows·W_out)`` (at most ~16 MiB, reused) and multiplied by K seen as a
-    ``(C_out, C_in·kH·kW)`` matrix, one BLAS product per block, straight into Z.
+    ``(C_out, C_in·kH·kW)`` matrix, one BLAS product per block, straight into Z. On large
+    inputs the blocks are shared among one thread per core, each with its own buffer and a
+    single-threaded BLAS, so that one core copies while another multiplies.
     """
     dtype = np.result_type(V, K)
     Vp = np.ascontiguousarray(_pad2d(V, pads), dtype)
@@ -69,15 +78,24 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
     Z = np.empty((N, C_out, H_out, W_out), dtype)
     direct = kH * kW == 1 and stride == (1, 1)  # 1x1 kernel: the pixels are the columns, no copy
     rows = max(1, min(H_out, _COLUMNS_BUDGET // (C_in * kH * kW * W_out * Z.itemsize)))
-    columns = np.empty((0,) if direct else (C_in, kH, kW, rows, W_out), dtype)
-    for n in range(N):
-        for i in range(0, H_out, rows):
+    blocks = [(n, i) for n in range(N) for i in range(0, H_out, rows)]
+
+    def run(part: list[tuple[int, int]]) -> None:
+        columns = np.empty((0,) if direct else (C_in, kH, kW, rows, W_out), dtype)
+        for n, i in part:
             cols = win[n, :, i:i + rows].transpose(0, 3, 4, 1, 2)  # (C_in, kH, kW, r, W_out)
             if not direct:  # im2col: copy the windows into the reused buffer
                 np.copyto(columns[:, :, :, :cols.shape[3]], cols)
                 cols = columns[:, :, :, :cols.shape[3]]
             np.matmul(K_matrix, cols.reshape(C_in * kH * kW, -1, copy=False),
                       out=Z[n, :, i:i + rows].reshape(C_out, -1, copy=False))
+
+    workers = min(_WORKERS, len(blocks))
+    if workers > 1 and not direct and Z.size * C_in * kH * kW >= _PARALLEL_FLOPS:
+        with _BLAS.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
+            list(pool.map(run, [blocks[w::workers] for w in range(workers)]))
+    else:
+        run(blocks)
     return Z
 
 
