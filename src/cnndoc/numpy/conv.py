@@ -9,7 +9,6 @@ same map written as a (sparse, doubly block Toeplitz) matrix.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -52,9 +51,10 @@ def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
 
 
 _COLUMNS_BUDGET = 1 << 24  # bytes of im2col columns built at a time (16 MiB)
-_WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-_PARALLEL_FLOPS = 1 << 26  # below ~64 MFLOP one thread (and multithreaded BLAS) is as fast
 _BLAS = ThreadpoolController()
+# one worker per thread that BLAS would have used (OPENBLAS_NUM_THREADS=1 means one)
+_WORKERS = max([1] + [lib["num_threads"] for lib in _BLAS.info() if lib["user_api"] == "blas"])
+_PARALLEL_FLOPS = 1 << 26  # below ~64 MFLOP one thread (and multithreaded BLAS) is as fast
 
 
 def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1)) -> np.ndarray:
