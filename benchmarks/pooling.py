@@ -18,8 +18,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
-import time
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +25,7 @@ import torch
 import torch.nn.functional as F
 
 import cnndoc.numpy as cn
+from _timing import interleaved, median_ms
 
 PAUSE_S = 0.3
 SHAPE = (8, 64, 112, 112)  # (N, C, H, W): a ResNet stem's feature map
@@ -38,20 +37,12 @@ CASES = [  # (function, kwargs)
 ]
 
 
-def time_once(fn, torch_threads: int = 2) -> float:
-    """Seconds of one call of ``fn``, after a pause and one untimed call."""
-    torch.set_num_threads(torch_threads)
-    time.sleep(PAUSE_S)
-    fn()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def compare(contenders, repeats: int) -> list[float]:
-    """Median milliseconds of each ``(fn, torch_threads)``, timed in turn ``repeats`` times."""
-    times = [[time_once(fn, threads) for fn, threads in contenders] for _ in range(repeats)]
-    return [1e3 * statistics.median(column) for column in zip(*times)]
+def with_threads(fn, torch_threads: int):
+    """``fn`` run with torch limited to ``torch_threads`` threads."""
+    def call():
+        torch.set_num_threads(torch_threads)
+        return fn()
+    return call
 
 
 def main() -> None:
@@ -76,8 +67,9 @@ def main() -> None:
                 return getattr(F, name)(T, **kwargs)
 
             np.testing.assert_allclose(numpy_call(), torch_call().numpy(), rtol=1e-5, atol=1e-5)
-            numpy_ms, torch_ms, torch1_ms = compare([(numpy_call, 2), (torch_call, 2), (torch_call, 1)],
-                                                    args.repeats)
+            wall, _ = interleaved({"numpy": with_threads(numpy_call, 2), "torch": with_threads(torch_call, 2),
+                                   "torch1": with_threads(torch_call, 1)}, args.repeats, PAUSE_S)
+            numpy_ms, torch_ms, torch1_ms = (median_ms(wall[k]) for k in ("numpy", "torch", "torch1"))
             case = f"{name}({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
             print(f"{case:48s} {np.dtype(dtype).name:8s} {numpy_ms:9.2f} {torch_ms:9.2f} "
                   f"{numpy_ms / torch_ms:6.2f} {torch1_ms:17.2f}")
