@@ -9,13 +9,11 @@ same map written as a (sparse, doubly block Toeplitz) matrix.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
-from threadpoolctl import ThreadpoolController
 
 from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding
+from cnndoc.numpy._parallel import in_parallel
 
 __all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix",
            "convolve2d_fft", "convolve2d_separable"]
@@ -30,11 +28,10 @@ def _float_array(name: str, x) -> np.ndarray:
 
 def _pad2d(V: np.ndarray, pads) -> np.ndarray:
     """Zero-pad the last two axes by ``((top, bottom), (left, right))``; a negative amount crops."""
-    if not any(map(any, pads)):
-        return V
-    crop = tuple(slice(max(-lo, 0), V.shape[ax] - max(-hi, 0)) for ax, (lo, hi) in zip((-2, -1), pads))
-    grow = [(0, 0)] * (V.ndim - 2) + [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
-    return np.pad(V[(..., *crop)], grow)
+    V = V[..., max(-pads[0][0], 0):V.shape[-2] - max(-pads[0][1], 0),
+          max(-pads[1][0], 0):V.shape[-1] - max(-pads[1][1], 0)]  # the crop: a view
+    grow = [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+    return np.pad(V, [(0, 0)] * (V.ndim - 2) + grow) if any(map(any, grow)) else V
 
 
 def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
@@ -51,9 +48,6 @@ def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
 
 
 _COLUMNS_BUDGET = 1 << 24  # bytes of im2col columns built at a time (16 MiB)
-_BLAS = ThreadpoolController()
-# one worker per thread that BLAS would have used (OPENBLAS_NUM_THREADS=1 means one)
-_WORKERS = max([1] + [lib["num_threads"] for lib in _BLAS.info() if lib["user_api"] == "blas"])
 _PARALLEL_FLOPS = 1 << 26  # below ~64 MFLOP one thread (and multithreaded BLAS) is as fast
 
 
@@ -62,40 +56,50 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
 
     .. math:: Z_{n,o,i,j} = \sum_{c,m,q} V^{pad}_{n,c,\,s_h i + d_h m,\,s_w j + d_w q} K_{o,c,m,q}
 
-    im2col: the windows of one sample (or of a block of its output rows) are copied into a
-    matrix ``(C_in·kH·kW, rows·W_out)`` (at most ~16 MiB, reused) and multiplied by K seen as a
-    ``(C_out, C_in·kH·kW)`` matrix, one BLAS product per block, straight into Z. On large
-    inputs the blocks are shared among one thread per core, each with its own buffer and a
-    single-threaded BLAS, so that one core copies while another multiplies.
+    im2col: the windows of one padded sample (or of a block of its output rows, the blocks
+    as even as can be) are copied into a matrix ``(C_in·kH·kW, rows·W_out)`` (at most
+    ~16 MiB, reused) and multiplied by K seen as a ``(C_out, C_in·kH·kW)`` matrix, one BLAS
+    product per block, straight into Z. A sample is padded into a reused buffer whose border
+    stays zero. On large inputs the blocks are shared among one thread per core (a free
+    thread takes the next block), each with its own buffers and a single-threaded BLAS, so
+    that one core copies while another multiplies.
     """
     dtype = np.result_type(V, K)
-    Vp = np.ascontiguousarray(_pad2d(V, pads), dtype)
-    # win[n, c, i, j, m, q] = Vp[n, c, s i + d m, s j + d q], shape (N, C_in, H_out, W_out, kH, kW)
-    win = _windows(Vp, K.shape[-2:], stride, dilation)
-    N, C_in, H_out, W_out, kH, kW = win.shape
-    C_out = K.shape[0]
+    V = _pad2d(V, [(min(lo, 0), min(hi, 0)) for lo, hi in pads])  # negative padding: a crop
+    (top, bottom), (left, right) = [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+    N, C_in, H, W = V.shape
+    C_out, _, kH, kW = K.shape
+    Hp, Wp = top + H + bottom, left + W + right
+    H_out, W_out = [(P - d * (k - 1) - 1) // s + 1 for P, k, s, d in zip((Hp, Wp), (kH, kW), stride, dilation)]
     K_matrix = K.astype(dtype, copy=False).reshape(C_out, C_in * kH * kW)
     Z = np.empty((N, C_out, H_out, W_out), dtype)
     direct = kH * kW == 1 and stride == (1, 1)  # 1x1 kernel: the pixels are the columns, no copy
-    rows = max(1, min(H_out, _COLUMNS_BUDGET // (C_in * kH * kW * W_out * Z.itemsize)))
+    # the samples are read in place unless they need zeros around them (or a cast, or C order)
+    in_place = Hp * Wp == H * W and V.dtype == dtype and (V[:1].flags.c_contiguous or not direct)
+    most = max(1, _COLUMNS_BUDGET // (C_in * kH * kW * W_out * Z.itemsize))  # output rows in a block
+    rows = -(-H_out // -(-H_out // most))  # as even blocks as can be: ceil(H_out / number of blocks)
     blocks = [(n, i) for n in range(N) for i in range(0, H_out, rows)]
 
-    def run(part: list[tuple[int, int]]) -> None:
+    def run(part) -> None:  # part: an iterator over blocks (n, i)
+        Vp = None if in_place else np.zeros((C_in, Hp, Wp), dtype)  # a padded sample; zero border
         columns = np.empty((0,) if direct else (C_in, kH, kW, rows, W_out), dtype)
+        loaded = None
         for n, i in part:
-            cols = win[n, :, i:i + rows].transpose(0, 3, 4, 1, 2)  # (C_in, kH, kW, r, W_out)
+            if n != loaded:  # a new sample: zero-pad it into Vp, unless it is read in place
+                if not in_place:
+                    np.copyto(Vp[:, top:top + H, left:left + W], V[n])
+                sample, loaded = V[n] if in_place else Vp, n
+                # win[c, i, j, m, q] = sample[c, s i + d m, s j + d q], (C_in, H_out, W_out, kH, kW)
+                win = _windows(sample[None], (kH, kW), stride, dilation)[0]
+            cols = win[:, i:i + rows].transpose(0, 3, 4, 1, 2)  # (C_in, kH, kW, r, W_out)
             if not direct:  # im2col: copy the windows into the reused buffer
                 np.copyto(columns[:, :, :, :cols.shape[3]], cols)
                 cols = columns[:, :, :, :cols.shape[3]]
             np.matmul(K_matrix, cols.reshape(C_in * kH * kW, -1, copy=False),
                       out=Z[n, :, i:i + rows].reshape(C_out, -1, copy=False))
 
-    workers = min(_WORKERS, len(blocks))
-    if workers > 1 and not direct and Z.size * C_in * kH * kW >= _PARALLEL_FLOPS:
-        with _BLAS.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
-            list(pool.map(run, [blocks[w::workers] for w in range(workers)]))
-    else:
-        run(blocks)
+    # 1x1: BLAS's own threads split the products as well (nothing to copy alongside them)
+    in_parallel(run, blocks, parallel=not direct and Z.size * C_in * kH * kW >= _PARALLEL_FLOPS)
     return Z
 
 
