@@ -2,10 +2,11 @@
 
     python benchmarks/pooling.py [--repeats 9] [--quick]
 
-For each case, prints the median time of cnndoc.numpy (one thread) and of
-torch.nn.functional with ``torch.set_num_threads(2)``, their ratio (numpy / torch: below 1
-means NumPy is faster), and torch with one thread, a reference that suffers less from a
-busy machine; writes ``benchmarks/results/pooling.json``.
+For each case, prints the median time of cnndoc.numpy (blocks of channels shared among
+as many threads as OpenBLAS uses, 2 here) and of torch.nn.functional with
+``torch.set_num_threads(2)``, their ratio (numpy / torch: below 1 means NumPy is faster),
+and both with one thread, a reference that suffers less from a busy machine; writes
+``benchmarks/results/pooling.json``.
 
 Timing NumPy and torch back to back in one process distorts the second one (OpenBLAS
 threads keep spinning after a NumPy call), so every timed call follows a pause and one
@@ -25,6 +26,7 @@ import torch
 import torch.nn.functional as F
 
 import cnndoc.numpy as cn
+from cnndoc.numpy import _parallel
 from _timing import interleaved, median_ms
 
 PAUSE_S = 0.3
@@ -37,10 +39,11 @@ CASES = [  # (function, kwargs)
 ]
 
 
-def with_threads(fn, torch_threads: int):
-    """``fn`` run with torch limited to ``torch_threads`` threads."""
+def with_threads(fn, threads: int):
+    """``fn`` run with torch limited to ``threads`` threads, and cnndoc.numpy to as many workers."""
     def call():
-        torch.set_num_threads(torch_threads)
+        torch.set_num_threads(threads)
+        _parallel.WORKERS = threads
         return fn()
     return call
 
@@ -55,7 +58,8 @@ def main() -> None:
     load_start = os.getloadavg()[0]
     results = []
     print(f"V {shape}; median of {args.repeats}; load average {os.getloadavg()[0]:.2f}")
-    print(f"{'case':48s} {'dtype':8s} {'numpy ms':>9s} {'torch ms':>9s} {'ratio':>6s} {'torch 1-thread ms':>17s}")
+    print(f"{'case':48s} {'dtype':8s} {'numpy ms':>9s} {'torch ms':>9s} {'ratio':>6s} "
+          f"{'1 thread: numpy ms':>18s} {'torch ms':>9s}")
     for dtype in (np.float32, np.float64):
         V = rng.standard_normal(shape).astype(dtype)
         T = torch.from_numpy(V)
@@ -68,21 +72,24 @@ def main() -> None:
 
             np.testing.assert_allclose(numpy_call(), torch_call().numpy(), rtol=1e-5, atol=1e-5)
             wall, _ = interleaved({"numpy": with_threads(numpy_call, 2), "torch": with_threads(torch_call, 2),
-                                   "torch1": with_threads(torch_call, 1)}, args.repeats, PAUSE_S)
-            numpy_ms, torch_ms, torch1_ms = (median_ms(wall[k]) for k in ("numpy", "torch", "torch1"))
+                                   "numpy1": with_threads(numpy_call, 1), "torch1": with_threads(torch_call, 1)},
+                                  args.repeats, PAUSE_S)
+            numpy_ms, torch_ms, numpy1_ms, torch1_ms = (median_ms(wall[k]) for k in ("numpy", "torch", "numpy1",
+                                                                                      "torch1"))
             case = f"{name}({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
             print(f"{case:48s} {np.dtype(dtype).name:8s} {numpy_ms:9.2f} {torch_ms:9.2f} "
-                  f"{numpy_ms / torch_ms:6.2f} {torch1_ms:17.2f}")
+                  f"{numpy_ms / torch_ms:6.2f} {numpy1_ms:18.2f} {torch1_ms:9.2f}")
             results.append(dict(function=name, kwargs=kwargs, dtype=np.dtype(dtype).name, shape=list(shape),
                                 numpy_ms=round(numpy_ms, 3), torch_ms=round(torch_ms, 3),
-                                ratio=round(numpy_ms / torch_ms, 3), torch_1_thread_ms=round(torch1_ms, 3)))
+                                ratio=round(numpy_ms / torch_ms, 3), numpy_1_thread_ms=round(numpy1_ms, 3),
+                                torch_1_thread_ms=round(torch1_ms, 3)))
     if args.quick:
         return
     out = Path(__file__).parent / "results" / "pooling.json"
     out.parent.mkdir(exist_ok=True)
     machine = dict(cpu=platform.processor() or platform.machine(), cpu_count=os.cpu_count(),
                    load_average_1min=[round(load_start, 2), round(os.getloadavg()[0], 2)],  # start, end
-                   numpy=np.__version__, torch=torch.__version__, torch_threads=2,
+                   numpy=np.__version__, torch=torch.__version__, threads=2,
                    python=platform.python_version())
     out.write_text(json.dumps(dict(machine=machine, repeats=args.repeats, pause_s=PAUSE_S,
                                    results=results), indent=2) + "\n")
