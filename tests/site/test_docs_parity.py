@@ -1,5 +1,5 @@
-"""English and Chinese pages are the same site: same pages, heading ids, formulas,
-included code and figures; every formula has its NumPy and PyTorch tabs."""
+"""English and Chinese pages are the same site: same pages, heading ids, formulas (displayed
+and inline), included code and figures; every formula has its NumPy and PyTorch tabs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ HEADING_ID = re.compile(r"\{\s*#([\w-]+)\s*\}\s*$")
 FORMULA = re.compile(r'<div class="formula" id="(eq-[\w-]+)" markdown>\s*(.*?)\s*</div>', re.S)
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
 
 
 def read(lang, page) -> str:
@@ -23,12 +24,14 @@ def read(lang, page) -> str:
 
 def outline(lang, page) -> dict:
     text = read(lang, page)
-    prose = re.sub(r"^(\s*)```.*?^\1```", "", text, flags=re.S | re.M)  # headings inside code don't count
+    prose = re.sub(r"^([ \t]*)```.*?^\1```", "", text, flags=re.S | re.M)  # what is inside code doesn't count
     return {
         "headings": [(len(h), (HEADING_ID.search(t) or [None, None])[1]) for h, t in HEADING.findall(prose)],
         "formulas": FORMULA.findall(text),
         "includes": INCLUDE.findall(text),
         "figures": FIGURE.findall(text),
+        # the same inline formulas, in the order each language's sentences put them
+        "inline formulas": sorted(" ".join(m.split()) for m in INLINE_MATH.findall(prose)),
     }
 
 
@@ -38,7 +41,7 @@ def test_same_pages_in_both_languages():
 
 
 @pytest.mark.parametrize("page", pages("en"), ids=str)
-@pytest.mark.parametrize("part", ["headings", "formulas", "includes", "figures"])
+@pytest.mark.parametrize("part", ["headings", "formulas", "includes", "figures", "inline formulas"])
 def test_page_has_the_same_structure_in_both_languages(page, part):
     assert outline("en", page)[part] == outline("zh", page)[part]
 
