@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding
+from cnndoc._args import check_dtype, check_ndim, conv2d_geometry, fast_fft_length, mode_padding, output_length
 from cnndoc.numpy._parallel import in_parallel
 
 __all__ = ["convolve1d", "convolve2d", "correlate2d", "flip_kernel", "conv2d", "conv_matrix",
@@ -26,11 +26,20 @@ def _float_array(name: str, x) -> np.ndarray:
     return x
 
 
+def _crop2d(V: np.ndarray, pads) -> np.ndarray:
+    """The negative amounts of ``((top, bottom), (left, right))`` cut off the last two axes (a view)."""
+    (top, bottom), (left, right) = [(max(-lo, 0), max(-hi, 0)) for lo, hi in pads]
+    return V[..., top:V.shape[-2] - bottom, left:V.shape[-1] - right]
+
+
+def _zeros_to_add(pads) -> list[tuple[int, int]]:
+    """The positive amounts of ``((top, bottom), (left, right))``."""
+    return [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+
+
 def _pad2d(V: np.ndarray, pads) -> np.ndarray:
     """Zero-pad the last two axes by ``((top, bottom), (left, right))``; a negative amount crops."""
-    V = V[..., max(-pads[0][0], 0):V.shape[-2] - max(-pads[0][1], 0),
-          max(-pads[1][0], 0):V.shape[-1] - max(-pads[1][1], 0)]  # the crop: a view
-    grow = [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+    V, grow = _crop2d(V, pads), _zeros_to_add(pads)
     return np.pad(V, [(0, 0)] * (V.ndim - 2) + grow) if any(map(any, grow)) else V
 
 
@@ -41,7 +50,7 @@ def _windows(Vp: np.ndarray, kernel_size, stride, dilation) -> np.ndarray:
     """
     N, C, Hp, Wp = Vp.shape
     (kH, kW), (sh, sw), (dh, dw) = kernel_size, stride, dilation
-    H_out, W_out = (Hp - dh * (kH - 1) - 1) // sh + 1, (Wp - dw * (kW - 1) - 1) // sw + 1
+    H_out, W_out = output_length(Hp, kH, sh, dilation=dh), output_length(Wp, kW, sw, dilation=dw)
     bN, bC, bH, bW = Vp.strides
     return as_strided(Vp, (N, C, H_out, W_out, kH, kW),
                       (bN, bC, sh * bH, sw * bW, dh * bH, dw * bW), writeable=False)
@@ -65,12 +74,11 @@ def _correlate(V: np.ndarray, K: np.ndarray, pads, stride=(1, 1), dilation=(1, 1
     that one core copies while another multiplies.
     """
     dtype = np.result_type(V, K)
-    V = _pad2d(V, [(min(lo, 0), min(hi, 0)) for lo, hi in pads])  # negative padding: a crop
-    (top, bottom), (left, right) = [(max(lo, 0), max(hi, 0)) for lo, hi in pads]
+    V, ((top, bottom), (left, right)) = _crop2d(V, pads), _zeros_to_add(pads)
     N, C_in, H, W = V.shape
     C_out, _, kH, kW = K.shape
     Hp, Wp = top + H + bottom, left + W + right
-    H_out, W_out = [(P - d * (k - 1) - 1) // s + 1 for P, k, s, d in zip((Hp, Wp), (kH, kW), stride, dilation)]
+    H_out, W_out = (output_length(P, k, s, dilation=d) for P, k, s, d in zip((Hp, Wp), (kH, kW), stride, dilation))
     K_matrix = K.astype(dtype, copy=False).reshape(C_out, C_in * kH * kW)
     Z = np.empty((N, C_out, H_out, W_out), dtype)
     direct = kH * kW == 1 and stride == (1, 1)  # 1x1 kernel: the pixels are the columns, no copy
