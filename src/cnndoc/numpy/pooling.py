@@ -60,16 +60,15 @@ def _taps(n: int, n_out: int, k: int, stride: int, pad: int, dilation: int):
 
 def _fold(out, X, taps, ufunc, fill, axis: int) -> None:
     """``out = fill ⊙ X[i_1] ⊙ X[i_2] ⊙ ...`` slice by slice along ``axis``, for the taps' ``(o, i)``
-    slices: ``out[o] ⊙= X[i]``. A tap that reaches every output (none of its inputs in the
-    padding) is copied in first instead of ``fill``."""
+    slices: ``out[o] ⊙= X[i]``. A tap that reaches every output (one away from the padding)
+    is copied in first instead of ``fill``."""
     def along(s: slice):
         return (slice(None),) * axis + (s,)
 
-    taps = sorted(taps, key=lambda tap: tap[0].start - tap[0].stop)  # the tap reaching most outputs first
-    o, i = taps[0]
-    if o.stop - o.start == out.shape[axis]:
-        np.copyto(out, X[along(i)])
-        taps = taps[1:]
+    whole = [t for t, (o, _) in enumerate(taps) if (o.start, o.stop) == (0, out.shape[axis])]
+    if whole:
+        np.copyto(out, X[along(taps[whole[0]][1])])
+        taps = taps[:whole[0]] + taps[whole[0] + 1:]
     else:
         out.fill(fill)
     for o, i in taps:
